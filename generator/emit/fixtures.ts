@@ -1,0 +1,15 @@
+import type { CatalogueModel } from "../model.js";
+import { stringLiteral, valueLiteral } from "./code.js";
+import { importFrom, renderModule, type GeneratedFile } from "./module.js";
+
+/** `fixtures/<name>.json`, each event's example as sent, and `fixtures/index.ts`, all of them typed. */
+export function emitFixtures(model: CatalogueModel): GeneratedFile[] {
+  const json = model.events.map((e) => ({ path: `fixtures/${e.fileName}.json`, contents: `${JSON.stringify(e.example, null, 2)}\n` }));
+  const entries = model.events.map((e) => `  ${stringLiteral(e.name)}: ${valueLiteral(e.example)},`);
+  const statements = [
+    importFrom("../unions.js", ["WebhookEventMap", "WebhookEventType"], true),
+    `/** One example payload per event, from the spec; the same as \`fixtures/<name>.json\`. Typed, so each fixture is checked against its interface. */
+export const fixtures: { readonly [K in WebhookEventType]: WebhookEventMap[K] } = {\n${entries.join("\n")}\n};`,
+  ];
+  return [...json, { path: "fixtures/index.ts", contents: renderModule(model.source, statements) }];
+}

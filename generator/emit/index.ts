@@ -1,0 +1,15 @@
+import type { CatalogueModel } from "../model.js";
+import { exportFrom, renderModule, type GeneratedFile } from "./module.js";
+
+/** `index.ts`: the package's public surface, every name listed so a reviewer sees what is exported. */
+export function emitIndex(model: CatalogueModel): GeneratedFile[] {
+  const statements = [
+    ...model.events.map((e) => exportFrom(`./events/${e.fileName}.js`, [e.typeName, e.dataTypeName], true)),
+    ...model.events.map((e) => exportFrom(`./guards/${e.fileName}.js`, [e.guardName, e.validatorName])),
+    exportFrom("./unions.js", [...model.resources.map((r) => `type ${r.typeName}`), "type WebhookEvent", "type WebhookEventMap", "type WebhookEventType", "WEBHOOK_EVENT_TYPES"]),
+    exportFrom("./parse.js", ["isWebhookEvent", "parseWebhookEvent", "type ParseResult"]),
+    exportFrom("./runtime.js", ["ValidationIssue", "Validator"], true),
+    exportFrom("./fixtures/index.js", ["fixtures"]),
+  ];
+  return [{ path: "index.ts", contents: renderModule(model.source, statements) }];
+}

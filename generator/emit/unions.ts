@@ -1,0 +1,20 @@
+import type { CatalogueModel } from "../model.js";
+import { docText, stringLiteral } from "./code.js";
+import { importFrom, renderModule, type GeneratedFile } from "./module.js";
+
+/** `unions.ts`: the union of all events, one union per resource, the names, and the name → type map. */
+export function emitUnions(model: CatalogueModel): GeneratedFile[] {
+  const imports = model.events.map((e) => importFrom(`./events/${e.fileName}.js`, [e.typeName], true));
+  const union = (types: string[]) => types.map((t) => `\n  | ${t}`).join("");
+  const statements = [
+    ...imports,
+    `/** Every event of the catalogue, discriminated on \`type\`: a \`switch (event.type)\` narrows to one event. */\nexport type WebhookEvent = ${union(model.events.map((e) => e.typeName))};`,
+    ...model.resources.map(
+      (r) => `/** The events of \`${docText(r.name)}\`. */\nexport type ${r.typeName} = ${union(r.events.map((e) => e.typeName))};`,
+    ),
+    `/** The name of every event: the \`type\` of a {@link WebhookEvent}. */\nexport type WebhookEventType = ${union(model.events.map((e) => stringLiteral(e.name)))};`,
+    `/** Every {@link WebhookEventType}, sorted. */\nexport const WEBHOOK_EVENT_TYPES: readonly WebhookEventType[] = Object.freeze([\n${model.events.map((e) => `  ${stringLiteral(e.name)},`).join("\n")}\n]);`,
+    `/** Each event's interface by name: \`WebhookEventMap["response.completed"]\`. */\nexport interface WebhookEventMap {\n${model.events.map((e) => `  ${stringLiteral(e.name)}: ${e.typeName};`).join("\n")}\n}`,
+  ];
+  return [{ path: "unions.ts", contents: renderModule(model.source, statements) }];
+}

@@ -1,0 +1,137 @@
+/**
+ * The intermediate representation every emitter reads: typed, normalized and sorted.
+ * Emitters never see the YAML; everything they need is here, named as it will be emitted.
+ */
+import { dataTypeName, eventTypeName, guardName, resourceOf, resourceTypeName, validatorName } from "./names.js";
+import { composeEventSchema, DEFAULT_ID_FIELD, type JsonType, type Scalar, type ShapeSpec, type Spec } from "./spec.js";
+
+export type { JsonType, Scalar };
+
+/**
+ * A value's shape, normalized: `type` is always a list (or absent for "any value"), `const` is a
+ * one-value `values`, and properties keep the order the spec gives them.
+ */
+export interface Shape {
+  description?: string;
+  /** Allowed JSON types, in the canonical order of JSON_TYPES; absent means any value. */
+  types?: readonly JsonType[];
+  /** The only values allowed (`enum`, or `const` as a single value). */
+  values?: readonly Scalar[];
+  /** Known fields of an object; fields not named here are allowed and not checked. */
+  properties?: readonly Property[];
+  /** The shape of every value of a map. */
+  mapValues?: Shape;
+  /** The shape of every item of an array. */
+  items?: Shape;
+}
+
+export interface Property {
+  name: string;
+  required: boolean;
+  shape: Shape;
+}
+
+export interface EventModel {
+  /** The `type` literal: `fine_tuning.job.succeeded`. */
+  name: string;
+  description: string;
+  /** The event's interface: `FineTuningJobSucceededWebhookEvent`. */
+  typeName: string;
+  /** Its `data` interface: `FineTuningJobSucceededWebhookEventData`. */
+  dataTypeName: string;
+  guardName: string;
+  validatorName: string;
+  /** Base name of the files generated for this event. */
+  fileName: string;
+  resource: string;
+  /** The data field holding the ID of the object the event points at, and that ID's prefix. */
+  idField: string;
+  idPrefix: string;
+  /** The whole event: envelope fields, `type` and `data`. */
+  shape: Shape;
+  /** The same, as the JSON Schema it was written in (json-schema-to-typescript reads this). */
+  schema: ShapeSpec;
+  example: Readonly<Record<string, unknown>>;
+}
+
+export interface ResourceModel {
+  /** `fine_tuning.job` */
+  name: string;
+  /** `FineTuningJobWebhookEvent` */
+  typeName: string;
+  /** Its events, sorted by name. */
+  events: readonly EventModel[];
+}
+
+export interface CatalogueModel {
+  /** The spec's path as generated files name it, relative to the output folder. */
+  source: string;
+  package: { name: string; version: string; description: string };
+  eventIdPrefix: string;
+  /** Sorted by name, so the output does not depend on the order of the spec. */
+  events: readonly EventModel[];
+  /** Sorted by name. */
+  resources: readonly ResourceModel[];
+}
+
+const JSON_TYPES: readonly JsonType[] = ["object", "array", "string", "integer", "number", "boolean", "null"];
+
+export function buildModel(spec: Spec, source: string): CatalogueModel {
+  const events = spec.events
+    .map((event): EventModel => {
+      const schema = composeEventSchema(spec.envelope, event);
+      return {
+        name: event.name,
+        description: event.description,
+        typeName: eventTypeName(event.name),
+        dataTypeName: dataTypeName(event.name),
+        guardName: guardName(event.name),
+        validatorName: validatorName(event.name),
+        fileName: event.name,
+        resource: resourceOf(event.name),
+        idField: event.id_field ?? DEFAULT_ID_FIELD,
+        idPrefix: event.id_prefix,
+        shape: toShape(schema),
+        schema,
+        example: event.example,
+      };
+    })
+    .sort((a, b) => compareNames(a.name, b.name));
+
+  const byResource = new Map<string, EventModel[]>();
+  for (const event of events) byResource.set(event.resource, [...(byResource.get(event.resource) ?? []), event]);
+  const resources = [...byResource]
+    .map(([name, members]) => ({ name, typeName: resourceTypeName(name), events: members }))
+    .sort((a, b) => compareNames(a.name, b.name));
+
+  return {
+    source,
+    package: { name: spec.package.name, version: spec.package.version, description: spec.package.description ?? "" },
+    eventIdPrefix: spec.envelope.id_prefix,
+    events,
+    resources,
+  };
+}
+
+/** Code-unit order, not locale order: the same on every machine. */
+export function compareNames(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function toShape(spec: ShapeSpec): Shape {
+  const shape: { -readonly [K in keyof Shape]: Shape[K] } = {};
+  if (spec.description !== undefined) shape.description = spec.description;
+  if (spec.type !== undefined) {
+    const declared = [spec.type].flat();
+    shape.types = JSON_TYPES.filter((t) => declared.includes(t));
+  }
+  if (spec.const !== undefined) shape.values = [spec.const];
+  else if (spec.enum !== undefined) shape.values = spec.enum;
+  if (spec.properties !== undefined) {
+    const required = new Set(spec.required ?? []);
+    shape.properties = Object.entries(spec.properties).map(([name, child]) => ({ name, required: required.has(name), shape: toShape(child) }));
+  }
+  if (spec.additionalProperties !== undefined) shape.mapValues = toShape(spec.additionalProperties);
+  if (spec.items !== undefined) shape.items = toShape(spec.items);
+  return shape;
+}

@@ -1,0 +1,70 @@
+/**
+ * How event names become TypeScript identifiers. Validation and the model both use these,
+ * so a name that validates is a name that generates.
+ */
+
+/** `fine_tuning.job.succeeded` → `FineTuningJobSucceeded`. */
+export function pascalCase(name: string): string {
+  return name
+    .split(/[._]/)
+    .filter(Boolean)
+    .map((word) => word[0]!.toUpperCase() + word.slice(1))
+    .join("");
+}
+
+/** The resource an event belongs to: its name without the last segment (`fine_tuning.job`). */
+export function resourceOf(eventName: string): string {
+  return eventName.slice(0, eventName.lastIndexOf("."));
+}
+
+/** Named as the official SDKs name them: `ResponseCompletedWebhookEvent`. */
+export const eventTypeName = (eventName: string) => `${pascalCase(eventName)}WebhookEvent`;
+export const dataTypeName = (eventName: string) => `${eventTypeName(eventName)}Data`;
+export const guardName = (eventName: string) => `is${eventTypeName(eventName)}`;
+export const validatorName = (eventName: string) => `validate${eventTypeName(eventName)}`;
+export const resourceTypeName = (resource: string) => `${pascalCase(resource)}WebhookEvent`;
+
+/** Names the generated package declares whatever the catalogue; event-derived names must not take them. */
+export const FIXED_EXPORTS = [
+  "WebhookEvent",
+  "WebhookEventType",
+  "WebhookEventMap",
+  "WEBHOOK_EVENT_TYPES",
+  "isWebhookEvent",
+  "parseWebhookEvent",
+  "ParseResult",
+  "ValidationIssue",
+  "Validator",
+  "fixtures",
+] as const;
+
+/** Every identifier one event contributes to the package. */
+export function identifiersOf(eventName: string): string[] {
+  return [eventTypeName(eventName), dataTypeName(eventName), guardName(eventName), validatorName(eventName)];
+}
+
+const RESERVED = new Set(
+  (
+    "break case catch class const continue debugger default delete do else enum export extends false finally for " +
+    "function if import in instanceof new null return super switch this throw true try typeof var void while with " +
+    "implements interface let package private protected public static yield await async of arguments eval undefined NaN Infinity"
+  ).split(" "),
+);
+
+/** Hands out local variable names that are valid, not reserved, and unique within one generated function. */
+export class LocalNames {
+  private readonly taken = new Set<string>();
+
+  constructor(reserved: readonly string[] = []) {
+    for (const name of reserved) this.taken.add(name);
+  }
+
+  take(hint: string): string {
+    let base = hint.replace(/[^A-Za-z0-9_$]/g, "_").replace(/^(?=\d)|^$/, "_");
+    if (RESERVED.has(base)) base = `${base}_`;
+    let name = base;
+    for (let n = 2; this.taken.has(name); n++) name = `${base}${n}`;
+    this.taken.add(name);
+    return name;
+  }
+}

@@ -1,0 +1,39 @@
+import { relative, resolve } from "node:path";
+import { emitFixtures } from "./emit/fixtures.js";
+import { emitGuards } from "./emit/guards.js";
+import { emitIndex } from "./emit/index.js";
+import type { GeneratedFile } from "./emit/module.js";
+import { emitParse } from "./emit/parse.js";
+import { emitRuntime } from "./emit/runtime.js";
+import { emitTypes } from "./emit/types.js";
+import { emitUnions } from "./emit/unions.js";
+import { formatFiles } from "./format.js";
+import { loadSpec } from "./load.js";
+import { buildModel, compareNames, type CatalogueModel } from "./model.js";
+import { validateSpec } from "./validate.js";
+
+/**
+ * load → validate → model → emit → format. Returns the files of the package, sorted by path;
+ * writing them is the caller's choice (see write.ts). Throws SpecError on a bad spec.
+ */
+export async function generate(specFile: string, outDir: string): Promise<GeneratedFile[]> {
+  const loaded = loadSpec(specFile);
+  const spec = validateSpec(loaded);
+  // Headers name the spec relative to the output, so the bytes do not depend on where the repo lives.
+  const source = relative(resolve(outDir), resolve(specFile)).split("\\").join("/");
+  const model = buildModel(spec, source);
+  const files = await formatFiles(await emitAll(model));
+  return files.sort((a, b) => compareNames(a.path, b.path));
+}
+
+export async function emitAll(model: CatalogueModel): Promise<GeneratedFile[]> {
+  return [
+    ...(await emitTypes(model)),
+    ...emitGuards(model),
+    ...emitUnions(model),
+    ...emitParse(model),
+    ...emitRuntime(model),
+    ...emitFixtures(model),
+    ...emitIndex(model),
+  ];
+}

@@ -1,0 +1,48 @@
+/** A value that does not match its event's shape: where, and what was expected. */
+export interface ValidationIssue {
+  /** Where in the event, like `data.sip_headers[1].value`; empty for the event itself. */
+  path: string;
+  /** Like `expected string, got number`. */
+  message: string;
+}
+
+/** Checks one shape; records mismatches in `issues` when given, else stops at the first. */
+export type Validator<T> = (value: unknown, issues?: ValidationIssue[]) => value is T;
+
+/** A plain JSON object: not null, not an array. */
+export function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+const hasOwn = Object.prototype.hasOwnProperty;
+
+/** Reads an own property, for names that objects also inherit (`constructor`, `toString`, `__proto__` …). */
+export function own(object: Record<string, unknown>, key: string): unknown {
+  return hasOwn.call(object, key) ? object[key] : undefined;
+}
+
+/**
+ * Records a mismatch. Returns true when the caller should stop now: nobody is collecting
+ * issues, so the first mismatch decides.
+ */
+export function fail(issues: ValidationIssue[] | undefined, path: string, expected: string, actual: unknown): boolean {
+  if (issues === undefined) return true;
+  issues.push({ path, message: actual === undefined ? "is required" : `expected ${expected}, got ${describe(actual, expected)}` });
+  return false;
+}
+
+/** How a property name appears in a path: `.name`, or `["na-me"]`. */
+export function member(key: string): string {
+  return /^[A-Za-z_$][\w$]*$/.test(key) ? `.${key}` : `[${JSON.stringify(key)}]`;
+}
+
+function describe(value: unknown, expected: string): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "array";
+  if (typeof value === "object") return "object";
+  // Show the value itself where its type alone would not explain the mismatch.
+  const showValue = expected.startsWith('"') || expected.startsWith("one of") || expected === "integer";
+  if (!showValue) return typeof value;
+  const text = typeof value === "string" ? JSON.stringify(value) : String(value);
+  return `${typeof value} ${text.length > 60 ? `${text.slice(0, 57)}...` : text}`;
+}

@@ -1,0 +1,183 @@
+import { readFileSync } from "node:fs";
+import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
+import { SpecError, formatPath, type DataPath, type SpecProblem } from "./errors.js";
+import type { LoadedSpec } from "./load.js";
+import { FIXED_EXPORTS, identifiersOf, resourceOf, resourceTypeName } from "./names.js";
+import { composeEventSchema, DEFAULT_ID_FIELD, type EventSpec, type ShapeSpec, type Spec } from "./spec.js";
+
+/** The spec format's own JSON Schema: the same file editors use through the YAML language server. */
+export const SPEC_SCHEMA_PATH = new URL("../spec/events.schema.json", import.meta.url);
+
+let specSchemaValidator: ValidateFunction | undefined;
+// Strict for our own schema; lenient for the shapes a spec declares, which validation has already checked.
+function newAjv(strict = true) {
+  const ajv = new Ajv({ allErrors: true, verbose: true, strict, allowUnionTypes: true });
+  ajv.addKeyword({ keyword: "x-hint", schemaType: "string" });
+  return ajv;
+}
+
+/** Checks a loaded spec against the format and every rule beyond it; reports all problems at once. */
+export function validateSpec(loaded: LoadedSpec): Spec {
+  specSchemaValidator ??= newAjv().compile(JSON.parse(readFileSync(SPEC_SCHEMA_PATH, "utf8")));
+  const problems: SpecProblem[] = [];
+  const report = (path: DataPath, message: string, at: "key" | "value" = "value") =>
+    problems.push({ file: loaded.file, ...loaded.locate(path, at), path: formatPath(path), message });
+
+  if (loaded.data === null || loaded.data === undefined) {
+    report([], "the spec is empty; start from the example in the README");
+    throw new SpecError(problems);
+  }
+  if (!specSchemaValidator(loaded.data)) {
+    for (const p of describeAjvErrors(specSchemaValidator.errors ?? [], [])) report(p.path, p.message, p.at);
+  }
+  // The rules below read the structure the format guarantees, so they run only where it holds.
+  const broken = new Set(problems.map((p) => p.path));
+  const spec = loaded.data as Spec;
+  const eventIsWellFormed = (i: number) => ![...broken].some((p) => p === `events[${i}]` || p.startsWith(`events[${i}].`) || p.startsWith(`events[${i}][`));
+  const envelopeIsWellFormed = ![...broken].some((p) => p.startsWith("envelope") || p === "");
+  if (!Array.isArray(spec.events) || !envelopeIsWellFormed) throw new SpecError(problems);
+
+  checkShapeRules(spec.envelope.properties && { type: "object", properties: spec.envelope.properties, required: spec.envelope.required }, ["envelope"], report);
+  const identifiers = new Map<string, string>(FIXED_EXPORTS.map((name) => [name, "a name the package always exports"]));
+  const claim = (identifier: string, owner: string, path: DataPath) => {
+    const holder = identifiers.get(identifier);
+    if (holder && holder !== owner) report(path, `gives the identifier ${identifier}, which ${holder} already gives; rename one of them`);
+    else identifiers.set(identifier, owner);
+  };
+  const seen = new Map<string, number>();
+
+  spec.events.forEach((event, i) => {
+    if (!eventIsWellFormed(i)) return;
+    const at = (...rest: (string | number)[]) => ["events", i, ...rest];
+    const first = seen.get(event.name);
+    if (first !== undefined) {
+      report(at("name"), `duplicates the name of events[${first}]; each event needs its own name`);
+      return;
+    }
+    seen.set(event.name, i);
+    for (const id of identifiersOf(event.name)) claim(id, `event ${event.name}`, at("name"));
+    claim(resourceTypeName(resourceOf(event.name)), `resource ${resourceOf(event.name)}`, at("name"));
+
+    for (const key of Object.keys(event.envelope ?? {})) {
+      if (!(key in spec.envelope.properties)) report(at("envelope", key), `is not an envelope field; expected one of: ${Object.keys(spec.envelope.properties).join(", ")}`, "key");
+    }
+    checkShapeRules(event.data, at("data"), report);
+    checkIdField(event, at, report);
+    checkExample(spec, event, at, report);
+  });
+
+  if (problems.length > 0) throw new SpecError(problems);
+  return spec;
+}
+
+type Report = (path: DataPath, message: string, at?: "key" | "value") => void;
+
+/** Rules on shapes that JSON Schema itself cannot state. */
+function checkShapeRules(shape: ShapeSpec, path: DataPath, report: Report): void {
+  const types = shape.type === undefined ? undefined : [shape.type].flat();
+  const allows = (t: string) => types === undefined || types.includes(t as never);
+  if (shape.properties || shape.required || shape.additionalProperties) {
+    if (!allows("object")) report(path, "has object keywords (properties, required, additionalProperties) but its type does not include object");
+  }
+  if (shape.items && !allows("array")) report([...path, "items"], "applies only to arrays, but the type does not include array", "key");
+  if (shape.properties && shape.additionalProperties) {
+    report([...path, "additionalProperties"], "cannot be combined with properties: use properties for a record with known fields, additionalProperties for a map", "key");
+  }
+  shape.required?.forEach((name, i) => {
+    if (!shape.properties || !(name in shape.properties)) report([...path, "required", i], `names "${name}", which is not in properties; declare it or remove it from required`);
+  });
+  for (const [name, child] of Object.entries(shape.properties ?? {})) checkShapeRules(child, [...path, "properties", name], report);
+  if (shape.items) checkShapeRules(shape.items, [...path, "items"], report);
+  if (shape.additionalProperties) checkShapeRules(shape.additionalProperties, [...path, "additionalProperties"], report);
+}
+
+function checkIdField(event: EventSpec, at: (...rest: (string | number)[]) => DataPath, report: Report): void {
+  const field = event.id_field ?? DEFAULT_ID_FIELD;
+  const shape = event.data.properties?.[field];
+  const where = event.id_field === undefined ? at("data", "properties") : at("id_field");
+  if (!shape) report(where, `names "${field}" as the ID field, but data has no such property; declare it or set id_field`);
+  else if (!event.data.required?.includes(field) || [shape.type].flat().join() !== "string") {
+    report(at("data", "properties", field), `is the ID field, so it must be a required string`);
+  }
+}
+
+let exampleAjv: Ajv | undefined;
+
+function checkExample(spec: Spec, event: EventSpec, at: (...rest: (string | number)[]) => DataPath, report: Report): void {
+  exampleAjv ??= newAjv(false);
+  const validate = exampleAjv.compile(composeEventSchema(spec.envelope, event));
+  if (!validate(event.example)) {
+    for (const p of describeAjvErrors(validate.errors ?? [], at("example"))) report(p.path, `${p.message} (the example does not match the event's shape)`, p.at);
+    return;
+  }
+  const example = event.example as { id: string; data: Record<string, unknown> };
+  if (!example.id.startsWith(spec.envelope.id_prefix)) report(at("example", "id"), `should start with the envelope's id_prefix "${spec.envelope.id_prefix}"`);
+  const field = event.id_field ?? DEFAULT_ID_FIELD;
+  const id = example.data[field];
+  if (typeof id === "string" && !id.startsWith(event.id_prefix)) report(at("example", "data", field), `should start with the event's id_prefix "${event.id_prefix}"`);
+}
+
+/** Turns ajv's errors into messages that say what is wrong and what to do, one per place. */
+function describeAjvErrors(errors: readonly ErrorObject[], base: DataPath): { path: DataPath; message: string; at: "key" | "value" }[] {
+  // An anyOf failure explains itself; the failures of its branches are noise.
+  const anyOfs = errors.filter((e) => e.keyword === "anyOf");
+  const relevant = errors.filter((e) => !anyOfs.some((a) => a !== e && e.instancePath === a.instancePath && e.schemaPath.startsWith(a.schemaPath.replace(/anyOf$/, ""))));
+  const out = new Map<string, { path: DataPath; message: string; at: "key" | "value" }>();
+  for (const e of relevant) {
+    if (e.keyword === "not" || e.keyword === "if") continue;
+    const path: (string | number)[] = [...base, ...e.instancePath.split("/").slice(1).map(unescapePointer)];
+    let at: "key" | "value" = "value";
+    let message: string;
+    const hint = (e.parentSchema as { "x-hint"?: string } | undefined)?.["x-hint"];
+    switch (e.keyword) {
+      case "required":
+        path.push(e.params.missingProperty);
+        message = "is required";
+        break;
+      case "additionalProperties": {
+        path.push(e.params.additionalProperty);
+        at = "key";
+        const known = Object.keys((e.parentSchema as { properties?: object }).properties ?? {});
+        message = `is not a supported field here; expected one of: ${known.join(", ")}`;
+        break;
+      }
+      case "propertyNames":
+        path.push(e.params.propertyName);
+        at = "key";
+        message = "is added by the generator for every event; remove it here";
+        break;
+      case "type":
+        message = `expected ${[e.params.type].flat().join(" or ")}, got ${jsonTypeOf(e.data)}`;
+        break;
+      case "enum":
+        message = `expected one of ${e.params.allowedValues.map((v: unknown) => JSON.stringify(v)).join(", ")}, got ${JSON.stringify(e.data)}`;
+        break;
+      case "const":
+        message = `expected ${JSON.stringify(e.params.allowedValue)}, got ${JSON.stringify(e.data)}`;
+        break;
+      case "pattern":
+        message = `${JSON.stringify(e.data)} is not allowed: ${hint ?? `it must match ${e.params.pattern}`}`;
+        break;
+      case "anyOf":
+        message = `expected a type name (string, integer, number, boolean, null, object, array) or a list of them, got ${JSON.stringify(e.data)}`;
+        break;
+      default:
+        message = e.message ?? e.keyword;
+    }
+    const key = `${formatPath(path)}\0${message}`;
+    if (!out.has(key)) out.set(key, { path, message, at });
+  }
+  return [...out.values()];
+}
+
+function unescapePointer(segment: string): string | number {
+  const s = segment.replace(/~1/g, "/").replace(/~0/g, "~");
+  return /^(0|[1-9]\d*)$/.test(s) ? Number(s) : s;
+}
+
+function jsonTypeOf(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "array";
+  if (typeof value === "number" && Number.isInteger(value)) return "integer";
+  return typeof value;
+}

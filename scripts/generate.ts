@@ -1,0 +1,70 @@
+/**
+ * `npm run generate -- [--spec FILE] [--out DIR] [--check]`
+ * Validates the spec and writes the package, or with --check only says whether it is up to date.
+ */
+import { performance } from "node:perf_hooks";
+import { parseArgs } from "node:util";
+import { SpecError } from "../generator/errors.js";
+import { generate } from "../generator/pipeline.js";
+import { describeDiff, diffOutput, isUpToDate, OutputError, withManifest, writeOutput } from "../generator/write.js";
+
+const USAGE = `Usage: npm run generate -- [--spec FILE] [--out DIR] [--check]
+
+  --spec FILE  the catalogue to read (default: spec/events.yaml)
+  --out DIR    the folder to write the package to (default: generated)
+  --check      write nothing; exit 1 with a diff if DIR differs from what the spec gives
+  --help       show this`;
+
+async function main(argv: string[]): Promise<number> {
+  let options;
+  try {
+    options = parseArgs({
+      args: argv,
+      options: {
+        spec: { type: "string", default: "spec/events.yaml" },
+        out: { type: "string", default: "generated" },
+        check: { type: "boolean", default: false },
+        help: { type: "boolean", default: false },
+      },
+    }).values;
+  } catch (error) {
+    console.error(`${(error as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  if (options.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  const started = performance.now();
+  const files = withManifest(await generate(options.spec, options.out));
+  const seconds = ((performance.now() - started) / 1000).toFixed(2);
+
+  if (options.check) {
+    const diff = diffOutput(options.out, files);
+    if (isUpToDate(diff)) {
+      console.log(`${options.out} is up to date with ${options.spec} (${files.length} files, ${seconds} s).`);
+      return 0;
+    }
+    console.error(describeDiff(options.out, files, diff));
+    return 1;
+  }
+  const diff = writeOutput(options.out, files);
+  const written = diff.added.length + diff.changed.length;
+  const extra = diff.foreign.length > 0 ? `; kept ${diff.foreign.length} file(s) it did not write` : "";
+  console.log(
+    `Generated ${options.out} from ${options.spec}: ${files.length} files, ${written} written, ${diff.unchanged.length} unchanged, ${diff.removed.length} removed${extra} (${seconds} s).`,
+  );
+  return 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    if (error instanceof SpecError || error instanceof OutputError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    console.error(error);
+    process.exit(2);
+  },
+);
