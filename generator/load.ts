@@ -22,12 +22,13 @@ export function loadSpec(file: string, text: string = readFileSync(file, "utf8")
     const { line, col } = lineCounter.linePos(offset);
     return { line, column: col };
   };
-  const problems: SpecProblem[] = [...doc.errors, ...doc.warnings].map((e) => ({
-    file,
-    ...position(e.pos[0]),
-    path: "",
-    message: `${e.message.replace(/\s+at line \d+, column \d+:?[\s\S]*$/, "")} (YAML ${e.code})`,
-  }));
+  const problems: SpecProblem[] = [];
+  for (const e of [...doc.errors, ...doc.warnings]) {
+    const at = position(e.pos[0]);
+    // One error often sets off others on the same line; the first says what to fix.
+    if (problems.some((p) => p.line === at.line)) continue;
+    problems.push({ file, ...at, path: "", message: `${e.message.replace(/\s+at line \d+, column \d+:?[\s\S]*$/, "")} (YAML ${e.code})` });
+  }
   if (problems.length > 0) throw new SpecError(problems);
 
   let data: unknown;

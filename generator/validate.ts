@@ -33,37 +33,43 @@ export function validateSpec(loaded: LoadedSpec): Spec {
   // The rules below read the structure the format guarantees, so they run only where it holds.
   const broken = new Set(problems.map((p) => p.path));
   const spec = loaded.data as Spec;
-  const eventIsWellFormed = (i: number) => ![...broken].some((p) => p === `events[${i}]` || p.startsWith(`events[${i}].`) || p.startsWith(`events[${i}][`));
+  // A rule runs when the parts it reads are well-formed, so one typo does not hide other problems.
+  const wellFormed = (i: number, ...fields: string[]) =>
+    ![...broken].some((p) => p === `events[${i}]` || fields.some((f) => p === `events[${i}].${f}` || p.startsWith(`events[${i}].${f}.`) || p.startsWith(`events[${i}].${f}[`)));
   const envelopeIsWellFormed = ![...broken].some((p) => p.startsWith("envelope") || p === "");
   if (!Array.isArray(spec.events) || !envelopeIsWellFormed) throw new SpecError(problems);
 
   checkShapeRules(spec.envelope.properties && { type: "object", properties: spec.envelope.properties, required: spec.envelope.required }, ["envelope"], report);
   const identifiers = new Map<string, string>(FIXED_EXPORTS.map((name) => [name, "a name the package always exports"]));
-  const claim = (identifier: string, owner: string, path: DataPath) => {
-    const holder = identifiers.get(identifier);
-    if (holder && holder !== owner) report(path, `gives the identifier ${identifier}, which ${holder} already gives; rename one of them`);
-    else identifiers.set(identifier, owner);
+  // Each event claims the identifiers it gives; a clash is reported once, naming what it clashes with.
+  const claim = (wanted: string[], owner: string, path: DataPath) => {
+    const clashes = wanted.filter((id) => identifiers.has(id) && identifiers.get(id) !== owner);
+    if (clashes.length > 0) {
+      const holder = identifiers.get(clashes[0]!)!;
+      report(path, `gives the identifier ${clashes.join(", ")}, which ${holder} already gives; rename one of them`);
+    }
+    for (const id of wanted) if (!identifiers.has(id)) identifiers.set(id, owner);
   };
   const seen = new Map<string, number>();
 
   spec.events.forEach((event, i) => {
-    if (!eventIsWellFormed(i)) return;
+    if (!wellFormed(i)) return;
     const at = (...rest: (string | number)[]) => ["events", i, ...rest];
     const first = seen.get(event.name);
-    if (first !== undefined) {
+    if (wellFormed(i, "name") && first !== undefined) {
       report(at("name"), `duplicates the name of events[${first}]; each event needs its own name`);
-      return;
+    } else if (wellFormed(i, "name")) {
+      seen.set(event.name, i);
+      claim(identifiersOf(event.name), `event ${event.name}`, at("name"));
+      claim([resourceTypeName(resourceOf(event.name))], `the union of resource ${resourceOf(event.name)}`, at("name"));
     }
-    seen.set(event.name, i);
-    for (const id of identifiersOf(event.name)) claim(id, `event ${event.name}`, at("name"));
-    claim(resourceTypeName(resourceOf(event.name)), `resource ${resourceOf(event.name)}`, at("name"));
-
-    for (const key of Object.keys(event.envelope ?? {})) {
+    for (const key of Object.keys(wellFormed(i, "envelope") ? (event.envelope ?? {}) : {})) {
       if (!(key in spec.envelope.properties)) report(at("envelope", key), `is not an envelope field; expected one of: ${Object.keys(spec.envelope.properties).join(", ")}`, "key");
     }
+    if (!wellFormed(i, "data")) return;
     checkShapeRules(event.data, at("data"), report);
-    checkIdField(event, at, report);
-    checkExample(spec, event, at, report);
+    if (wellFormed(i, "id_field")) checkIdField(event, at, report);
+    if (wellFormed(i, "name", "example", "id_prefix")) checkExample(spec, event, at, report);
   });
 
   if (problems.length > 0) throw new SpecError(problems);
@@ -119,9 +125,9 @@ function checkExample(spec: Spec, event: EventSpec, at: (...rest: (string | numb
 
 /** Turns ajv's errors into messages that say what is wrong and what to do, one per place. */
 function describeAjvErrors(errors: readonly ErrorObject[], base: DataPath): { path: DataPath; message: string; at: "key" | "value" }[] {
-  // An anyOf failure explains itself; the failures of its branches are noise.
-  const anyOfs = errors.filter((e) => e.keyword === "anyOf");
-  const relevant = errors.filter((e) => !anyOfs.some((a) => a !== e && e.instancePath === a.instancePath && e.schemaPath.startsWith(a.schemaPath.replace(/anyOf$/, ""))));
+  // An anyOf failure explains itself; the failures of its branches at the same place are noise.
+  const anyOfPlaces = new Set(errors.filter((e) => e.keyword === "anyOf").map((e) => e.instancePath));
+  const relevant = errors.filter((e) => e.keyword === "anyOf" || !anyOfPlaces.has(e.instancePath));
   const out = new Map<string, { path: DataPath; message: string; at: "key" | "value" }>();
   for (const e of relevant) {
     if (e.keyword === "not" || e.keyword === "if") continue;

@@ -1,0 +1,74 @@
+import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { onTestFinished } from "vitest";
+import type { GeneratedFile } from "../generator/emit/module.js";
+import { formatProblem, SpecError } from "../generator/errors.js";
+import { loadSpec } from "../generator/load.js";
+import { buildModel, type CatalogueModel } from "../generator/model.js";
+import { generate } from "../generator/pipeline.js";
+import { validateSpec } from "../generator/validate.js";
+
+export const SPEC = "spec/events.yaml";
+
+let catalogue: Promise<GeneratedFile[]> | undefined;
+/** The package generated from the repo's spec, in memory; generated once per test file. */
+export function generatedFiles(): Promise<GeneratedFile[]> {
+  return (catalogue ??= generate(SPEC, "generated"));
+}
+
+/** The model of a spec given as YAML text. */
+export function modelOf(yaml: string): CatalogueModel {
+  return buildModel(validateSpec(loadSpec("spec.yaml", yaml)), "../spec.yaml");
+}
+
+/** The problems validation finds in a spec given as YAML text, formatted as the CLI prints them. */
+export function problemsOf(yaml: string): string[] {
+  try {
+    validateSpec(loadSpec("spec/events.yaml", yaml));
+  } catch (error) {
+    if (error instanceof SpecError) return error.problems.map(formatProblem);
+    throw error;
+  }
+  return [];
+}
+
+/** A temporary folder, removed when the test ends. */
+export function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), "wec-test-"));
+  onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+export function writeTree(root: string, files: readonly GeneratedFile[]): void {
+  for (const file of files) {
+    mkdirSync(dirname(join(root, file.path)), { recursive: true });
+    writeFileSync(join(root, file.path), file.contents);
+  }
+}
+
+/** The smallest valid spec: one event. Tests change one line of it at a time. */
+export const MINIMAL_SPEC = `package: { name: things, version: 1.0.0 }
+envelope:
+  id_prefix: evt_
+  required: [id, created_at]
+  properties:
+    id: { type: string }
+    created_at: { type: integer }
+events:
+  - name: thing.created
+    description: Sent when a thing is created.
+    id_prefix: thing_
+    data:
+      type: object
+      required: [id]
+      properties:
+        id: { type: string }
+    example: { id: evt_1, type: thing.created, created_at: 1, data: { id: thing_1 } }
+`;
+
+/** MINIMAL_SPEC with `from` replaced by `to`; fails loudly if `from` is not there, so a test cannot pass vacuously. */
+export function edit(from: string, to: string, spec = MINIMAL_SPEC): string {
+  if (!spec.includes(from)) throw new Error(`test setup: ${JSON.stringify(from)} is not in the spec`);
+  return spec.replace(from, to);
+}

@@ -1,0 +1,63 @@
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { describe, expect, it } from "vitest";
+import { generate } from "../generator/pipeline.js";
+import { diffOutput, isUpToDate, withManifest } from "../generator/write.js";
+import { generatedFiles, SPEC } from "./helpers.js";
+
+describe("the package generated from spec/events.yaml", () => {
+  // The committed generated/ is the snapshot: a change to the spec or the generator shows as a
+  // diff of the files users consume. `vitest -u` (or `npm run generate`) accepts it.
+  it("matches the committed generated/, file by file", async () => {
+    for (const file of await generatedFiles()) {
+      await expect(file.contents, file.path).toMatchFileSnapshot(resolve("generated", file.path));
+    }
+  });
+
+  it("is exactly what generated/ holds: no file missing, none extra", async () => {
+    const diff = diffOutput("generated", withManifest(await generatedFiles()));
+    expect(isUpToDate(diff), JSON.stringify(diff)).toBe(true);
+  });
+
+  it("is the same bytes on every run", async () => {
+    const [a, b] = [await generatedFiles(), await generate(SPEC, "generated")];
+    expect(b).toEqual(a);
+  });
+
+  it("does not depend on the order of events in the spec", async () => {
+    const { loadSpec } = await import("../generator/load.js");
+    const { validateSpec } = await import("../generator/validate.js");
+    const { buildModel } = await import("../generator/model.js");
+    const { emitAll } = await import("../generator/pipeline.js");
+    const spec = validateSpec(loadSpec(SPEC));
+    const reversed = { ...spec, events: [...spec.events].reverse() };
+    expect(await emitAll(buildModel(reversed, "x"))).toEqual(await emitAll(buildModel(spec, "x")));
+  });
+
+  it("has one fixture per event, equal to the spec's example", async () => {
+    const files = await generatedFiles();
+    const fixture = files.find((f) => f.path === "fixtures/realtime.call.incoming.json")!;
+    expect(JSON.parse(fixture.contents)).toEqual({
+      id: "evt_abc123",
+      type: "realtime.call.incoming",
+      created_at: 1719168000,
+      data: {
+        call_id: "rtc_479a275623b54bdb9b6fbae2f7cbd408",
+        sip_headers: [
+          { name: "Max-Forwards", value: "63" },
+          { name: "CSeq", value: "851287 INVITE" },
+          { name: "Content-Type", value: "application/sdp" },
+        ],
+      },
+    });
+    expect(files.filter((f) => f.path.startsWith("fixtures/") && f.path.endsWith(".json"))).toHaveLength(15);
+  });
+
+  it("has no index signatures and no runtime imports outside the package", async () => {
+    for (const file of await generatedFiles()) {
+      expect(file.contents, file.path).not.toMatch(/\[k: string\]: unknown/);
+      for (const [, specifier] of file.contents.matchAll(/from "([^"]+)"/g)) expect(specifier, file.path).toMatch(/^\.\.?\//);
+    }
+    expect(readFileSync("generated/runtime.ts", "utf8")).not.toMatch(/\bBuffer\b|node:|process\./);
+  });
+});

@@ -1,0 +1,134 @@
+import { describe, expect, it } from "vitest";
+import { edit, MINIMAL_SPEC, problemsOf } from "./helpers.js";
+
+// One test per rule, each with the exact place the CLI prints (file:line:column path message).
+describe("validateSpec", () => {
+  it("accepts the minimal spec and the repo's catalogue", async () => {
+    const { readFileSync } = await import("node:fs");
+    expect(problemsOf(MINIMAL_SPEC)).toEqual([]);
+    expect(problemsOf(readFileSync("spec/events.yaml", "utf8"))).toEqual([]);
+  });
+
+  it("refuses an empty file", () => {
+    expect(problemsOf("")).toEqual(["spec/events.yaml:1:1 the spec is empty; start from the example in the README"]);
+  });
+
+  it("refuses a spec with no events", () => {
+    const spec = MINIMAL_SPEC.slice(0, MINIMAL_SPEC.indexOf("events:")) + "events: []\n";
+    expect(problemsOf(spec)).toEqual(["spec/events.yaml:8:9 events must NOT have fewer than 1 items"]);
+  });
+
+  it("names a missing required field at its parent", () => {
+    expect(problemsOf(edit("    description: Sent when a thing is created.\n", ""))).toEqual(["spec/events.yaml:9:5 events[0].description is required"]);
+  });
+
+  it("refuses an event with no data shape", () => {
+    const spec = edit(
+      "    data:\n      type: object\n      required: [id]\n      properties:\n        id: { type: string }\n",
+      "",
+    );
+    expect(problemsOf(spec)).toEqual(["spec/events.yaml:9:5 events[0].data is required"]);
+  });
+
+  it("points at an unknown field's key and lists the known ones", () => {
+    expect(problemsOf(edit("    id_prefix: thing_\n", "    id_prefix: thing_\n    idprefix: x\n"))).toEqual([
+      "spec/events.yaml:12:5 events[0].idprefix is not a supported field here; expected one of: name, description, envelope, id_field, id_prefix, data, example",
+    ]);
+  });
+
+  it("refuses JSON Schema keywords the generator does not support", () => {
+    expect(problemsOf(edit("id: { type: string }\n    example", "id: { type: string, format: uuid }\n    example"))).toEqual([
+      "spec/events.yaml:16:29 events[0].data.properties.id.format is not a supported field here; expected one of: description, type, const, enum, properties, required, additionalProperties, items",
+    ]);
+  });
+
+  it("reports an unknown type name once", () => {
+    expect(problemsOf(edit("created_at: { type: integer }", "created_at: { type: int }"))).toEqual([
+      'spec/events.yaml:7:25 envelope.properties.created_at.type expected a type name (string, integer, number, boolean, null, object, array) or a list of them, got "int"',
+    ]);
+  });
+
+  it("requires event names shaped like segment.segment in lower case", () => {
+    for (const bad of ["Thing.created", "thing", "thing..created", "thing.created_", "thing.2d", "thing.created-x"]) {
+      const problems = problemsOf(edit("name: thing.created", `name: "${bad}"`));
+      expect(problems, bad).toEqual([expect.stringMatching(/^spec\/events\.yaml:9:11 events\[0\]\.name ".*" is not allowed: use two or more dot-separated segments/)]);
+    }
+  });
+
+  it("requires unique event names", () => {
+    const second = MINIMAL_SPEC.slice(MINIMAL_SPEC.indexOf("  - name"));
+    expect(problemsOf(MINIMAL_SPEC + second)).toEqual(["spec/events.yaml:18:11 events[1].name duplicates the name of events[0]; each event needs its own name"]);
+  });
+
+  it("requires the identifiers derived from names to be unique", () => {
+    const first = MINIMAL_SPEC.replace(/thing\.created/g, "a.b_c");
+    const second = first.slice(first.indexOf("  - name")).replace(/a\.b_c/g, "a_b.c");
+    expect(problemsOf(first + second)).toEqual([
+      "spec/events.yaml:18:11 events[1].name gives the identifier ABCWebhookEvent, ABCWebhookEventData, isABCWebhookEvent, validateABCWebhookEvent, which event a.b_c already gives; rename one of them",
+    ]);
+  });
+
+  it("refuses an event whose name gives another event's resource union", () => {
+    const second = MINIMAL_SPEC.slice(MINIMAL_SPEC.indexOf("  - name")).replace(/thing\.created/g, "thing.created.again");
+    expect(problemsOf(MINIMAL_SPEC + second)).toEqual([
+      "spec/events.yaml:18:11 events[1].name gives the identifier ThingCreatedWebhookEvent, which event thing.created already gives; rename one of them",
+    ]);
+  });
+
+  it("refuses `type` and `data` in the envelope", () => {
+    expect(problemsOf(edit("    created_at: { type: integer }\n", "    created_at: { type: integer }\n    data: { type: object }\n"))).toEqual([
+      "spec/events.yaml:8:5 envelope.properties.data is added by the generator for every event; remove it here",
+    ]);
+  });
+
+  it("refuses per-event descriptions of fields the envelope does not have", () => {
+    expect(problemsOf(edit("    id_prefix: thing_\n", "    id_prefix: thing_\n    envelope: { createdAt: When. }\n"))).toEqual([
+      "spec/events.yaml:12:17 events[0].envelope.createdAt is not an envelope field; expected one of: id, created_at",
+    ]);
+  });
+
+  it("refuses required names that are not properties", () => {
+    expect(problemsOf(edit("required: [id]\n", "required: [id, nope]\n"))).toContain(
+      'spec/events.yaml:14:22 events[0].data.required[1] names "nope", which is not in properties; declare it or remove it from required',
+    );
+  });
+
+  it("refuses object keywords on a shape that cannot be an object", () => {
+    expect(problemsOf(edit("id: { type: string }\n    example", "id: { type: string, properties: {} }\n    example"))).toEqual([
+      "spec/events.yaml:16:13 events[0].data.properties.id has object keywords (properties, required, additionalProperties) but its type does not include object",
+    ]);
+  });
+
+  it("refuses properties combined with additionalProperties", () => {
+    expect(problemsOf(edit("      required: [id]\n", "      additionalProperties: { type: string }\n      required: [id]\n"))).toEqual([
+      "spec/events.yaml:14:7 events[0].data.additionalProperties cannot be combined with properties: use properties for a record with known fields, additionalProperties for a map",
+    ]);
+  });
+
+  it("requires the ID field to be a required string of data", () => {
+    expect(problemsOf(edit("    id_prefix: thing_\n", "    id_prefix: thing_\n    id_field: thing_id\n"))).toEqual([
+      'spec/events.yaml:12:15 events[0].id_field names "thing_id" as the ID field, but data has no such property; declare it or set id_field',
+    ]);
+  });
+
+  it("checks every example against its own event's shape, at the example's value", () => {
+    expect(problemsOf(edit("data: { id: thing_1 }", "data: { id: 5 }"))).toEqual([
+      "spec/events.yaml:17:75 events[0].example.data.id expected string, got integer (the example does not match the event's shape)",
+    ]);
+    expect(problemsOf(edit("type: thing.created,", "type: thing.deleted,"))).toEqual([
+      'spec/events.yaml:17:33 events[0].example.type expected "thing.created", got "thing.deleted" (the example does not match the event\'s shape)',
+    ]);
+  });
+
+  it("requires example IDs to carry the declared prefixes", () => {
+    expect(problemsOf(edit("{ id: evt_1,", "{ id: ev_1,", edit("{ id: thing_1 }", "{ id: other_1 }")))).toEqual([
+      'spec/events.yaml:17:20 events[0].example.id should start with the envelope\'s id_prefix "evt_"',
+      'spec/events.yaml:17:74 events[0].example.data.id should start with the event\'s id_prefix "thing_"',
+    ]);
+  });
+
+  it("reports every problem at once, in file order", () => {
+    const spec = edit("name: thing.created", "name: Thing", edit("created_at: { type: integer }", "created_at: { type: 5 }"));
+    expect(problemsOf(spec).map((p) => p.split(" ")[0])).toEqual(["spec/events.yaml:7:25", "spec/events.yaml:9:11"]);
+  });
+});

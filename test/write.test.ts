@@ -1,0 +1,78 @@
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import type { GeneratedFile } from "../generator/emit/module.js";
+import { diffOutput, MANIFEST, OutputError, withManifest, writeOutput } from "../generator/write.js";
+import { tempDir } from "./helpers.js";
+
+const v1: GeneratedFile[] = withManifest([
+  { path: "index.ts", contents: "export {};\n" },
+  { path: "events/a.ts", contents: "a\n" },
+  { path: "events/b.ts", contents: "b\n" },
+]);
+
+/** Every file below a folder with its contents. */
+function snapshot(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (entry.isFile()) out[join(entry.parentPath, entry.name).slice(dir.length + 1)] = readFileSync(join(entry.parentPath, entry.name), "utf8");
+  }
+  return out;
+}
+
+describe("writeOutput", () => {
+  it("writes a new folder, then leaves unchanged files alone", () => {
+    const out = join(tempDir(), "generated");
+    expect(writeOutput(out, v1).added).toHaveLength(4);
+    expect(snapshot(out)["events/a.ts"]).toBe("a\n");
+    expect(writeOutput(out, v1)).toMatchObject({ added: [], changed: [], removed: [], unchanged: v1.map((f) => f.path) });
+  });
+
+  it("removes the files of events that left the spec and keeps files it did not write", () => {
+    const out = join(tempDir(), "generated");
+    writeOutput(out, v1);
+    writeFileSync(join(out, "NOTES.md"), "mine\n");
+    const v2 = withManifest([{ path: "index.ts", contents: "export {};\n" }, { path: "events/a.ts", contents: "a2\n" }]);
+    expect(writeOutput(out, v2)).toMatchObject({ changed: ["events/a.ts", MANIFEST], removed: ["events/b.ts"], foreign: ["NOTES.md"] });
+    expect(Object.keys(snapshot(out)).sort()).toEqual([MANIFEST, "NOTES.md", "events/a.ts", "index.ts"]);
+  });
+
+  it("refuses a folder of files it did not write, and changes nothing there", () => {
+    const out = join(tempDir(), "src");
+    mkdirSync(out);
+    writeFileSync(join(out, "app.ts"), "keep me\n");
+    expect(() => writeOutput(out, v1)).toThrow(OutputError);
+    expect(() => writeOutput(out, v1)).toThrow(/holds files that webhook-event-codegen did not write .* choose an empty or new folder/);
+    expect(snapshot(out)).toEqual({ "app.ts": "keep me\n" });
+  });
+
+  it("leaves the previous output whole when writing fails part way", () => {
+    const parent = tempDir();
+    const out = join(parent, "generated");
+    writeOutput(out, v1);
+    const before = snapshot(out);
+    // A file and a folder of the same name: the second write fails after the first succeeded.
+    const broken = withManifest([{ path: "events/a.ts", contents: "new\n" }, { path: "events/a.ts/x.ts", contents: "x\n" }]);
+    expect(() => writeOutput(out, broken)).toThrow();
+    expect(snapshot(out)).toEqual(before);
+    expect(readdirSync(parent)).toEqual(["generated"]);
+  });
+
+  it("recovers the previous output when a run was killed between the two renames", () => {
+    const parent = tempDir();
+    const out = join(parent, "generated");
+    writeOutput(out, v1);
+    renameSync(out, join(parent, ".generated.old-abc123"));
+    expect(diffOutput(out, v1).added).toHaveLength(4);
+    writeOutput(out, v1);
+    expect(snapshot(out)).toEqual(Object.fromEntries(v1.map((f) => [f.path, f.contents])));
+    expect(readdirSync(parent)).toEqual(["generated"]);
+  });
+
+  it("never writes outside the output folder", () => {
+    const parent = tempDir();
+    writeOutput(join(parent, "generated"), v1);
+    expect(readdirSync(parent)).toEqual(["generated"]);
+    expect(existsSync(join(parent, "index.ts"))).toBe(false);
+  });
+});
