@@ -11,7 +11,7 @@ export const SPEC_SCHEMA_PATH = new URL("../spec/events.schema.json", import.met
 let specSchemaValidator: ValidateFunction | undefined;
 // Strict for our own schema; lenient for the shapes a spec declares, which validation has already checked.
 function newAjv(strict = true) {
-  const ajv = new Ajv({ allErrors: true, verbose: true, strict, allowUnionTypes: true });
+  const ajv = new Ajv({ allErrors: true, verbose: true, strict, allowUnionTypes: true, ownProperties: true, strictNumbers: true });
   ajv.addKeyword({ keyword: "x-hint", schemaType: "string" });
   return ajv;
 }

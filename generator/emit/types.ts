@@ -13,7 +13,6 @@ export async function emitTypes(model: CatalogueModel): Promise<GeneratedFile[]>
       additionalProperties: false, // objects are open at run time, but an index signature would hide typos
       declareExternallyReferenced: true,
       format: false,
-      strictIndexSignatures: true,
       unknownAny: true,
     });
     files.push({ path: `events/${event.fileName}.ts`, contents: renderModule(model.source, [declarations]) });
@@ -33,7 +32,8 @@ function schemaForTypes(model: CatalogueModel, event: EventModel): object {
 }
 
 function withNote(shape: ShapeSpec | undefined, note: string): ShapeSpec {
-  return { ...shape, description: shape?.description ? `${shape.description} ${note}` : note };
+  const description = shape?.description?.trim();
+  return { ...shape, description: description ? `${description}${/[.!?]$/.test(description) ? "" : "."} ${note}` : note };
 }
 
 function sanitize(shape: ShapeSpec): ShapeSpec {
