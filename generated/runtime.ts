@@ -40,7 +40,7 @@ export function fail(
     message:
       actual === undefined
         ? "is required"
-        : `expected ${expected}, got ${describe(actual, expected)}`,
+        : `expected ${expected}, got ${describeValue(actual, expected)}`,
   });
   return false;
 }
@@ -50,13 +50,17 @@ export function member(key: string): string {
   return /^[A-Za-z_$][\w$]*$/.test(key) ? `.${key}` : `[${JSON.stringify(key)}]`;
 }
 
-function describe(value: unknown, expected: string): string {
+/** The `got …` of a mismatch message. */
+export function describeValue(value: unknown, expected: string): string {
   if (value === null) return "null";
   if (Array.isArray(value)) return "array";
   if (typeof value === "object") return "object";
   // Show the value itself where its type alone would not explain the mismatch.
   const showValue =
-    expected.startsWith('"') || expected.startsWith("one of") || expected === "integer";
+    expected.startsWith('"') ||
+    expected.startsWith("one of") ||
+    expected === "integer" ||
+    (typeof value === "number" && !Number.isFinite(value));
   if (!showValue) return typeof value;
   const text = typeof value === "string" ? JSON.stringify(value) : String(value);
   return `${typeof value} ${text.length > 60 ? `${text.slice(0, 57)}...` : text}`;

@@ -3,33 +3,11 @@
  * Emitters never see the YAML; everything they need is here, named as it will be emitted.
  */
 import { dataTypeName, eventTypeName, guardName, resourceOf, resourceTypeName, validatorName } from "./names.js";
-import { composeEventSchema, DEFAULT_ID_FIELD, type JsonType, type Scalar, type ShapeSpec, type Spec } from "./spec.js";
+import { toShape, type Shape } from "./shape.js";
+import { composeEventSchema, DEFAULT_ID_FIELD, type ShapeSpec, type Spec } from "./spec.js";
 
-export type { JsonType, Scalar };
-
-/**
- * A value's shape, normalized: `type` is always a list (or absent for "any value"), `const` is a
- * one-value `values`, and properties keep the order the spec gives them.
- */
-export interface Shape {
-  description?: string;
-  /** Allowed JSON types, in the canonical order of JSON_TYPES; absent means any value. */
-  types?: readonly JsonType[];
-  /** The only values allowed (`enum`, or `const` as a single value). */
-  values?: readonly Scalar[];
-  /** Known fields of an object; fields not named here are allowed and not checked. */
-  properties?: readonly Property[];
-  /** The shape of every value of a map. */
-  mapValues?: Shape;
-  /** The shape of every item of an array. */
-  items?: Shape;
-}
-
-export interface Property {
-  name: string;
-  required: boolean;
-  shape: Shape;
-}
+export type { JsonType, Scalar } from "./spec.js";
+export type { Property, Shape } from "./shape.js";
 
 export interface EventModel {
   /** The `type` literal: `fine_tuning.job.succeeded`. */
@@ -74,8 +52,6 @@ export interface CatalogueModel {
   resources: readonly ResourceModel[];
 }
 
-const JSON_TYPES: readonly JsonType[] = ["object", "array", "string", "integer", "number", "boolean", "null"];
-
 export function buildModel(spec: Spec, source: string): CatalogueModel {
   const events = spec.events
     .map((event): EventModel => {
@@ -116,22 +92,4 @@ export function buildModel(spec: Spec, source: string): CatalogueModel {
 /** Code-unit order, not locale order: the same on every machine. */
 export function compareNames(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
-}
-
-function toShape(spec: ShapeSpec): Shape {
-  const shape: { -readonly [K in keyof Shape]: Shape[K] } = {};
-  if (spec.description !== undefined) shape.description = spec.description;
-  if (spec.type !== undefined) {
-    const declared = [spec.type].flat();
-    shape.types = JSON_TYPES.filter((t) => declared.includes(t));
-  }
-  if (spec.const !== undefined) shape.values = [spec.const];
-  else if (spec.enum !== undefined) shape.values = spec.enum;
-  if (spec.properties !== undefined) {
-    const required = new Set(spec.required ?? []);
-    shape.properties = Object.entries(spec.properties).map(([name, child]) => ({ name, required: required.has(name), shape: toShape(child) }));
-  }
-  if (spec.additionalProperties !== undefined) shape.mapValues = toShape(spec.additionalProperties);
-  if (spec.items !== undefined) shape.items = toShape(spec.items);
-  return shape;
 }

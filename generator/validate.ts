@@ -3,15 +3,15 @@ import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
 import { SpecError, formatPath, type DataPath, type SpecProblem } from "./errors.js";
 import type { LoadedSpec } from "./load.js";
 import { FIXED_EXPORTS, identifiersOf, resourceOf, resourceTypeName } from "./names.js";
+import { mismatches, toShape } from "./shape.js";
 import { composeEventSchema, DEFAULT_ID_FIELD, type EventSpec, type ShapeSpec, type Spec } from "./spec.js";
 
 /** The spec format's own JSON Schema: the same file editors use through the YAML language server. */
 export const SPEC_SCHEMA_PATH = new URL("../spec/events.schema.json", import.meta.url);
 
 let specSchemaValidator: ValidateFunction | undefined;
-// Strict for our own schema; lenient for the shapes a spec declares, which validation has already checked.
-function newAjv(strict = true) {
-  const ajv = new Ajv({ allErrors: true, verbose: true, strict, allowUnionTypes: true, ownProperties: true, strictNumbers: true });
+function newAjv() {
+  const ajv = new Ajv({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true });
   ajv.addKeyword({ keyword: "x-hint", schemaType: "string" });
   return ajv;
 }
@@ -107,15 +107,10 @@ function checkIdField(event: EventSpec, at: (...rest: (string | number)[]) => Da
   }
 }
 
-let exampleAjv: Ajv | undefined;
-
 function checkExample(spec: Spec, event: EventSpec, at: (...rest: (string | number)[]) => DataPath, report: Report): void {
-  exampleAjv ??= newAjv(false);
-  const validate = exampleAjv.compile(composeEventSchema(spec.envelope, event));
-  if (!validate(event.example)) {
-    for (const p of describeAjvErrors(validate.errors ?? [], at("example"))) report(p.path, `${p.message} (the example does not match the event's shape)`, p.at);
-    return;
-  }
+  const found = mismatches(toShape(composeEventSchema(spec.envelope, event)), event.example);
+  for (const m of found) report(at("example", ...m.path), `${m.message} (the example does not match the event's shape)`);
+  if (found.length > 0) return;
   const example = event.example as { id: string; data: Record<string, unknown> };
   if (!example.id.startsWith(spec.envelope.id_prefix)) report(at("example", "id"), `should start with the envelope's id_prefix "${spec.envelope.id_prefix}"`);
   const field = event.id_field ?? DEFAULT_ID_FIELD;

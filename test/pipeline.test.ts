@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { generate } from "../generator/pipeline.js";
-import { diffOutput, isUpToDate, withManifest } from "../generator/write.js";
+import { diffOutput, withManifest } from "../generator/write.js";
 import { generatedFiles, SPEC } from "./helpers.js";
 
 describe("the package generated from spec/events.yaml", () => {
@@ -16,7 +16,7 @@ describe("the package generated from spec/events.yaml", () => {
 
   it("is exactly what generated/ holds: no file missing, none extra", async () => {
     const diff = diffOutput("generated", withManifest(await generatedFiles()));
-    expect(isUpToDate(diff), JSON.stringify(diff)).toBe(true);
+    expect({ missing: diff.added, extra: [...diff.removed, ...diff.foreign] }).toEqual({ missing: [], extra: [] });
   });
 
   it("is the same bytes on every run", async () => {

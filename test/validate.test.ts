@@ -113,10 +113,10 @@ describe("validateSpec", () => {
 
   it("checks every example against its own event's shape, at the example's value", () => {
     expect(problemsOf(edit("data: { id: thing_1 }", "data: { id: 5 }"))).toEqual([
-      "spec/events.yaml:17:75 events[0].example.data.id expected string, got integer (the example does not match the event's shape)",
+      "spec/events.yaml:17:75 events[0].example.data.id expected string, got number (the example does not match the event's shape)",
     ]);
     expect(problemsOf(edit("type: thing.created,", "type: thing.deleted,"))).toEqual([
-      'spec/events.yaml:17:33 events[0].example.type expected "thing.created", got "thing.deleted" (the example does not match the event\'s shape)',
+      'spec/events.yaml:17:33 events[0].example.type expected "thing.created", got string "thing.deleted" (the example does not match the event\'s shape)',
     ]);
   });
 

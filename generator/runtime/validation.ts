@@ -27,7 +27,7 @@ export function own(object: Record<string, unknown>, key: string): unknown {
  */
 export function fail(issues: ValidationIssue[] | undefined, path: string, expected: string, actual: unknown): boolean {
   if (issues === undefined) return true;
-  issues.push({ path, message: actual === undefined ? "is required" : `expected ${expected}, got ${describe(actual, expected)}` });
+  issues.push({ path, message: actual === undefined ? "is required" : `expected ${expected}, got ${describeValue(actual, expected)}` });
   return false;
 }
 
@@ -36,12 +36,13 @@ export function member(key: string): string {
   return /^[A-Za-z_$][\w$]*$/.test(key) ? `.${key}` : `[${JSON.stringify(key)}]`;
 }
 
-function describe(value: unknown, expected: string): string {
+/** The `got …` of a mismatch message. */
+export function describeValue(value: unknown, expected: string): string {
   if (value === null) return "null";
   if (Array.isArray(value)) return "array";
   if (typeof value === "object") return "object";
   // Show the value itself where its type alone would not explain the mismatch.
-  const showValue = expected.startsWith('"') || expected.startsWith("one of") || expected === "integer";
+  const showValue = expected.startsWith('"') || expected.startsWith("one of") || expected === "integer" || (typeof value === "number" && !Number.isFinite(value));
   if (!showValue) return typeof value;
   const text = typeof value === "string" ? JSON.stringify(value) : String(value);
   return `${typeof value} ${text.length > 60 ? `${text.slice(0, 57)}...` : text}`;
