@@ -45,7 +45,7 @@ export type ParseResult =
   | { ok: true; event: WebhookEvent }
   | {
       ok: false;
-      /** Every mismatch, in the order of the event's shape. */
+      /** Every mismatch (the first 100), in the order of the event's shape. */
       errors: ValidationIssue[];
       /** Set when `type` is a string this package does not know: an event newer than the package, safe to ignore. */
       unknownType?: string;

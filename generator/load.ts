@@ -11,13 +11,34 @@ export interface LoadedSpec {
   locate(path: DataPath, at?: "key" | "value"): { line: number; column: number };
 }
 
-// Bounds that keep a hostile file from exhausting memory: YAML aliases can expand exponentially.
+// Bounds that keep a hostile file from exhausting time or memory: YAML aliases can expand
+// exponentially, deep nesting overflows the parser's stack, and parsing costs about a second per MiB.
 const MAX_ALIAS_COUNT = 100;
+export const MAX_SPEC_BYTES = 32 * 1024 * 1024;
 
-/** Reads and parses a spec; YAML syntax errors (tabs, duplicate keys, bad indentation) become SpecErrors. */
-export function loadSpec(file: string, text: string = readFileSync(file, "utf8")): LoadedSpec {
+/** Reads and parses a spec; unreadable files and YAML errors (tabs, duplicate keys, bad indentation) become SpecErrors. */
+export function loadSpec(file: string, source?: string | Uint8Array): LoadedSpec {
+  const fail = (message: string, line = 1, column = 1): never => {
+    throw new SpecError([{ file, line, column, path: "", message }]);
+  };
+  let bytes: string | Uint8Array;
+  try {
+    bytes = source ?? readFileSync(file);
+  } catch (error) {
+    return fail(`cannot be read: ${(error as NodeJS.ErrnoException).code === "ENOENT" ? "there is no such file; pass the spec with --spec FILE" : (error as Error).message}`);
+  }
+  const size = typeof bytes === "string" ? Buffer.byteLength(bytes) : bytes.byteLength;
+  if (size > MAX_SPEC_BYTES) fail(`is ${(size / 2 ** 20).toFixed(1)} MiB; specs over ${MAX_SPEC_BYTES / 2 ** 20} MiB are refused to bound time and memory`);
+  const text = typeof bytes === "string" ? bytes : decodeUtf8(bytes, fail);
+
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  let doc: Document;
+  try {
+    doc = parseDocument(text.replace(/^\uFEFF/, ""), { lineCounter, prettyErrors: false, uniqueKeys: true });
+  } catch (error) {
+    if (error instanceof RangeError) fail("is nested too deeply to parse; flatten it");
+    throw error;
+  }
   const position = (offset: number) => {
     const { line, col } = lineCounter.linePos(offset);
     return { line, column: col };
@@ -35,7 +56,8 @@ export function loadSpec(file: string, text: string = readFileSync(file, "utf8")
   try {
     data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (error) {
-    throw new SpecError([{ file, line: 1, column: 1, path: "", message: `${(error as Error).message}; write the value out instead of using aliases` }]);
+    if (error instanceof RangeError) fail("is nested too deeply to parse; flatten it");
+    fail(`${(error as Error).message}; write the value out instead of using aliases`);
   }
 
   return {
@@ -65,4 +87,30 @@ function nodeAt(doc: Document, path: DataPath, at: "key" | "value"): Node | unde
     node = next;
   }
   return node;
+}
+
+/** Strict UTF-8: a file with invalid bytes is refused at the first of them, not read with replacement characters. */
+function decodeUtf8(bytes: Uint8Array, fail: (message: string, line?: number, column?: number) => never): string {
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    const bad = firstInvalidByte(bytes);
+    const lines = new TextDecoder().decode(bytes.subarray(0, bad)).split("\n");
+    return fail(`is not valid UTF-8 (byte 0x${bytes[bad]?.toString(16).padStart(2, "0")} at offset ${bad}); save the file as UTF-8`, lines.length, lines.at(-1)!.length + 1);
+  }
+}
+
+function firstInvalidByte(bytes: Uint8Array): number {
+  const decoder = new TextDecoder("utf-8", { fatal: true });
+  for (let i = 0; i < bytes.length; i++) {
+    try {
+      decoder.decode(bytes.subarray(i, i + 1), { stream: true });
+    } catch {
+      // The decoder notices at the byte that cannot continue; a sequence that started earlier is where the text went wrong.
+      let start = i;
+      while (start > 0 && i - start < 3 && (bytes[start]! & 0xc0) === 0x80) start--;
+      return (bytes[start]! & 0xc0) === 0xc0 && start < i ? start : i;
+    }
+  }
+  return bytes.length;
 }

@@ -27,6 +27,11 @@ export function validateSpec(loaded: LoadedSpec): Spec {
     report([], "the spec is empty; start from the example in the README");
     throw new SpecError(problems);
   }
+  const deep = deepestPath(loaded.data, MAX_DEPTH);
+  if (deep) {
+    report(deep, `is nested more than ${MAX_DEPTH} levels deep; flatten the spec`);
+    throw new SpecError(problems);
+  }
   if (!specSchemaValidator(loaded.data)) {
     for (const p of describeAjvErrors(specSchemaValidator.errors ?? [], [])) report(p.path, p.message, p.at);
   }
@@ -74,6 +79,21 @@ export function validateSpec(loaded: LoadedSpec): Spec {
 
   if (problems.length > 0) throw new SpecError(problems);
   return spec;
+}
+
+// Deeper data would only come from a generated or hostile file, and recursion over it could overflow the stack.
+const MAX_DEPTH = 64;
+
+/** The first path deeper than `limit`, found without recursion. */
+function deepestPath(data: unknown, limit: number): DataPath | undefined {
+  const stack: [unknown, DataPath][] = [[data, []]];
+  while (stack.length > 0) {
+    const [value, path] = stack.pop()!;
+    if (path.length > limit) return path;
+    if (typeof value !== "object" || value === null) continue;
+    for (const [key, child] of Object.entries(value)) stack.push([child, [...path, Array.isArray(value) ? Number(key) : key]]);
+  }
+  return undefined;
 }
 
 type Report = (path: DataPath, message: string, at?: "key" | "value") => void;
@@ -138,6 +158,10 @@ function describeAjvErrors(errors: readonly ErrorObject[], base: DataPath): { pa
       case "additionalProperties": {
         path.push(e.params.additionalProperty);
         at = "key";
+        if (e.params.additionalProperty === "$ref") {
+          message = "is not supported: declare the shape inline (the generator never reads other files or the network)";
+          break;
+        }
         const known = Object.keys((e.parentSchema as { properties?: object }).properties ?? {});
         message = `is not a supported field here; expected one of: ${known.join(", ")}`;
         break;

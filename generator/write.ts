@@ -80,7 +80,8 @@ export function writeOutput(outDir: string, files: readonly GeneratedFile[]): Ou
 
   const parent = dirname(out);
   mkdirSync(parent, { recursive: true });
-  const staging = mkdtempSync(join(parent, `.${basename(out)}.tmp-`));
+  removeAbandonedStaging(out);
+  const staging = mkdtempSync(join(parent, `.${basename(out)}.tmp-${process.pid}-`));
   try {
     // mkdtemp makes a private folder; the output should have the permissions a new folder gets.
     chmodSync(staging, existsSync(out) ? statSync(out).mode & 0o7777 : 0o777 & ~process.umask());
@@ -100,18 +101,44 @@ export function writeOutput(outDir: string, files: readonly GeneratedFile[]): Ou
 
 function swap(out: string, staging: string): void {
   if (!existsSync(out)) return renameSync(staging, out);
-  const old = `${staging.replace(/\.tmp-([^/\\]+)$/, ".old-$1")}`;
+  const old = staging.replace(/\.tmp-([^/\\]+)$/, ".old-$1");
   renameSync(out, old);
   renameSync(staging, out);
   rmSync(old, { recursive: true, force: true });
 }
 
-/** A run killed between the two renames of `swap` leaves the previous output under `.name.old-*`. */
+/**
+ * A run killed between the two renames of `swap` leaves the previous output under `.name.old-*`
+ * and no output: put it back. Killed after them, it leaves a stale `.old-*` beside the output: remove it.
+ */
 function restoreInterruptedSwap(out: string): void {
   const parent = dirname(out);
-  if (existsSync(out) || !existsSync(parent)) return;
-  const old = readdirSync(parent).find((name) => name.startsWith(`.${basename(out)}.old-`));
-  if (old) renameSync(join(parent, old), out);
+  if (!existsSync(parent)) return;
+  const prefix = `.${basename(out)}.old-`;
+  for (const name of readdirSync(parent).filter((n) => n.startsWith(prefix))) {
+    const pid = Number(name.slice(prefix.length).split("-")[0]);
+    if (isAlive(pid)) continue;
+    if (existsSync(out)) rmSync(join(parent, name), { recursive: true, force: true });
+    else renameSync(join(parent, name), out);
+  }
+}
+
+/** Staging folders of runs that were killed: their process is gone. */
+function removeAbandonedStaging(out: string): void {
+  const prefix = `.${basename(out)}.tmp-`;
+  for (const name of readdirSync(dirname(out))) {
+    const pid = name.startsWith(prefix) ? Number(name.slice(prefix.length).split("-")[0]) : NaN;
+    if (Number.isInteger(pid) && !isAlive(pid)) rmSync(join(dirname(out), name), { recursive: true, force: true });
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
 }
 
 function refuseForeignFolder(out: string): void {

@@ -62,7 +62,7 @@ describe("writeOutput", () => {
     const parent = tempDir();
     const out = join(parent, "generated");
     writeOutput(out, v1);
-    renameSync(out, join(parent, ".generated.old-abc123"));
+    renameSync(out, join(parent, ".generated.old-999999999-abc123"));
     expect(diffOutput(out, v1).added).toHaveLength(4);
     writeOutput(out, v1);
     expect(snapshot(out)).toEqual(Object.fromEntries(v1.map((f) => [f.path, f.contents])));

@@ -14,6 +14,9 @@ export function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
+/** The most issues one validation records. */
+export const MAX_ISSUES = 100;
+
 const hasOwn = Object.prototype.hasOwnProperty;
 
 /** Reads an own property, for names that objects also inherit (`constructor`, `toString`, `__proto__` …). */
@@ -26,7 +29,8 @@ export function own(object: Record<string, unknown>, key: string): unknown {
  * issues, so the first mismatch decides.
  */
 export function fail(issues: ValidationIssue[] | undefined, path: string, expected: string, actual: unknown): boolean {
-  if (issues === undefined) return true;
+  // Past MAX_ISSUES a payload is plainly wrong; stopping keeps a huge one from costing huge memory.
+  if (issues === undefined || issues.length >= MAX_ISSUES) return true;
   issues.push({ path, message: actual === undefined ? "is required" : `expected ${expected}, got ${describeValue(actual, expected)}` });
   return false;
 }
