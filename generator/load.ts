@@ -16,6 +16,11 @@ export interface LoadedSpec {
 const MAX_ALIAS_COUNT = 100;
 export const MAX_SPEC_BYTES = 32 * 1024 * 1024;
 
+/** yaml's words where they do not say what to do. */
+const REWORDED: Record<string, string> = {
+  RESOURCE_EXHAUSTION: "is nested too deeply to parse; flatten it",
+};
+
 /** Reads and parses a spec; unreadable files and YAML errors (tabs, duplicate keys, bad indentation) become SpecErrors. */
 export function loadSpec(file: string, source?: string | Uint8Array): LoadedSpec {
   const fail = (message: string, line = 1, column = 1): never => {
@@ -43,13 +48,21 @@ export function loadSpec(file: string, source?: string | Uint8Array): LoadedSpec
     const { line, col } = lineCounter.linePos(offset);
     return { line, column: col };
   };
-  const problems: SpecProblem[] = [];
+  // One error often sets off others on its line, and one habit (tabs) repeats on every line:
+  // the first of each says what to fix.
+  const firstOfCode = new Map<string, { problem: SpecProblem; more: number }>();
+  const lines = new Set<number>();
   for (const e of [...doc.errors, ...doc.warnings]) {
     const at = position(e.pos[0]);
-    // One error often sets off others on the same line; the first says what to fix.
-    if (problems.some((p) => p.line === at.line)) continue;
-    problems.push({ file, ...at, path: "", message: `${e.message.replace(/\s+at line \d+, column \d+:?[\s\S]*$/, "")} (YAML ${e.code})` });
+    if (lines.has(at.line)) continue;
+    lines.add(at.line);
+    const seen = firstOfCode.get(e.code);
+    if (seen) seen.more++;
+    else firstOfCode.set(e.code, { problem: { file, ...at, path: "", message: `${REWORDED[e.code] ?? e.message.replace(/\s+at line \d+, column \d+:?[\s\S]*$/, "")} (YAML ${e.code})` }, more: 0 });
   }
+  const problems = [...firstOfCode.values()].map(({ problem, more }) =>
+    more === 0 ? problem : { ...problem, message: `${problem.message}; the same on ${more} more line${more === 1 ? "" : "s"}` },
+  );
   if (problems.length > 0) throw new SpecError(problems);
 
   let data: unknown;
@@ -106,10 +119,12 @@ function firstInvalidByte(bytes: Uint8Array): number {
     try {
       decoder.decode(bytes.subarray(i, i + 1), { stream: true });
     } catch {
-      // The decoder notices at the byte that cannot continue; a sequence that started earlier is where the text went wrong.
-      let start = i;
-      while (start > 0 && i - start < 3 && (bytes[start]! & 0xc0) === 0x80) start--;
-      return (bytes[start]! & 0xc0) === 0xc0 && start < i ? start : i;
+      // The decoder notices at the byte that cannot continue a sequence; the sequence began at its lead byte.
+      for (let j = i - 1; j >= Math.max(0, i - 3); j--) {
+        if ((bytes[j]! & 0xc0) === 0xc0) return j;
+        if ((bytes[j]! & 0xc0) !== 0x80) break;
+      }
+      return i;
     }
   }
   return bytes.length;

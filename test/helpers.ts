@@ -1,7 +1,8 @@
 import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { onTestFinished } from "vitest";
+import { pathToFileURL } from "node:url";
+import { afterAll, onTestFinished } from "vitest";
 import type { GeneratedFile } from "../generator/emit/module.js";
 import { formatProblem, SpecError } from "../generator/errors.js";
 import { loadSpec } from "../generator/load.js";
@@ -71,4 +72,51 @@ events:
 export function edit(from: string, to: string, spec = MINIMAL_SPEC): string {
   if (!spec.includes(from)) throw new Error(`test setup: ${JSON.stringify(from)} is not in the spec`);
   return spec.replace(from, to);
+}
+
+/**
+ * Generates a package from spec text into a fresh folder, as TypeScript and as the JS a consumer's
+ * build would make of it, and imports it. The folder lives until the test file ends.
+ */
+export async function buildPackage(specYaml: string, name = "spec.yaml"): Promise<{ dir: string; model: CatalogueModel; pkg: Record<string, any> }> {
+  const ts = (await import("typescript")).default;
+  const { emitAll } = await import("../generator/pipeline.js");
+  const model = buildModel(validateSpec(loadSpec(name, specYaml)), name);
+  const dir = mkdtempSync(join(tmpdir(), "wec-pkg-"));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  for (const file of await emitAll(model)) {
+    const target = join(dir, file.path);
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(target, file.contents);
+    if (file.path.endsWith(".ts")) {
+      const js = ts.transpileModule(file.contents, { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } }).outputText;
+      writeFileSync(target.replace(/\.ts$/, ".js"), js);
+    }
+  }
+  writeFileSync(join(dir, "package.json"), '{ "type": "module" }\n');
+  const pkg = await import(pathToFileURL(join(dir, "index.js")).href);
+  return { dir, model, pkg };
+}
+
+/** Type-checks TypeScript files the way a strict consumer would; returns the messages. */
+export async function typecheck(rootNames: string[], extra: Record<string, unknown> = {}): Promise<string[]> {
+  const ts = (await import("typescript")).default;
+  const options = {
+    strict: true,
+    noEmit: true,
+    target: ts.ScriptTarget.ES2022,
+    module: ts.ModuleKind.NodeNext,
+    moduleResolution: ts.ModuleResolutionKind.NodeNext,
+    noUncheckedIndexedAccess: true,
+    exactOptionalPropertyTypes: true,
+    noImplicitReturns: true,
+    noUnusedLocals: true,
+    noUnusedParameters: true,
+    verbatimModuleSyntax: true,
+    types: [],
+    lib: ["lib.es2022.d.ts"],
+    ...extra,
+  };
+  const program = ts.createProgram(rootNames, options);
+  return ts.getPreEmitDiagnostics(program).map((d) => `${d.file?.fileName ?? ""}: ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`);
 }

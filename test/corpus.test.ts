@@ -1,0 +1,144 @@
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { SpecError, formatProblem } from "../generator/errors.js";
+import { loadSpec } from "../generator/load.js";
+import { validateSpec } from "../generator/validate.js";
+import { buildPackage, tempDir, typecheck } from "./helpers.js";
+
+// Specs made to break the generator, each with the outcome a user should get.
+const CORPUS = "test/corpus";
+
+/** The problems a spec file gets, as the CLI prints them, and how long they took. */
+function refusal(file: string): { problems: string[]; ms: number } {
+  const started = performance.now();
+  try {
+    validateSpec(loadSpec(file));
+  } catch (error) {
+    if (!(error instanceof SpecError)) throw error;
+    return { problems: error.problems.map(formatProblem), ms: performance.now() - started };
+  }
+  throw new Error(`${file} was accepted`);
+}
+
+const REFUSED: Record<string, string> = {
+  "alias-bomb.yaml": "1:1 Excessive alias count indicates a resource exhaustion attack; write the value out instead of using aliases",
+  "comments-only.yaml": "1:1 the spec is empty; start from the example in the README",
+  "duplicate-keys.yaml": "12:5 Map keys must be unique (YAML DUPLICATE_KEY)",
+  "empty.yaml": "1:1 the spec is empty; start from the example in the README",
+  "example-mismatch.yaml": "17:75 events[0].example.data.id expected string, got number (the example does not match the event's shape)",
+  "invalid-utf8.yaml": "10:41 is not valid UTF-8 (byte 0xe9 at offset 244); save the file as UTF-8",
+  "leading-digit.yaml": '9:11 events[0].name "2fa.enabled" is not allowed: use two or more dot-separated segments',
+  "no-data.yaml": "9:5 events[0].data is required",
+  "no-events.yaml": "8:9 events must NOT have fewer than 1 items",
+  "not-a-mapping.yaml": "1:1 expected object, got array",
+  "prefix-mismatch.yaml": "17:75 events[0].example.data.id should start with the event's id_prefix \"thing_\"",
+  "proto-event-name.yaml": '9:11 events[0].name "__proto__.created" is not allowed',
+  "ref-cycle.yaml": "16:15 events[0].data.properties.id.$ref is not supported: declare the shape inline (the generator never reads other files or the network)",
+  "ref-file.yaml": "16:15 events[0].data.properties.id.$ref is not supported",
+  "ref-outside.yaml": "16:15 events[0].data.properties.id.$ref is not supported",
+  "ref-url.yaml": "16:15 events[0].data.properties.id.$ref is not supported",
+  "separator-collision.yaml": "18:11 events[1].name gives the identifier ABCWebhookEvent, ABCWebhookEventData, isABCWebhookEvent, validateABCWebhookEvent, which event a.b_c already gives",
+  "tab-indented.yaml": "3:1 Tabs are not allowed as indentation (YAML TAB_AS_INDENT); the same on 13 more lines",
+  "unsupported-keyword.yaml": "16:29 events[0].data.properties.id.pattern is not a supported field here",
+};
+
+describe("specs that are refused", () => {
+  it.each(Object.entries(REFUSED))("%s: %s", (name, expected) => {
+    const file = join(CORPUS, "refused", name);
+    const { problems, ms } = refusal(file);
+    expect(problems[0]!.startsWith(`${file}:${expected}`), problems.join("\n")).toBe(true);
+    expect(ms).toBeLessThan(5_000);
+  });
+
+  it("covers every file in the corpus", async () => {
+    const { readdirSync } = await import("node:fs");
+    expect(readdirSync(join(CORPUS, "refused")).sort()).toEqual(Object.keys(REFUSED).sort());
+  });
+
+  it("refuses a 50 MB file at once, without parsing it", () => {
+    const file = join(tempDir(), "huge.yaml");
+    writeFileSync(file, `# ${"x".repeat(50 * 2 ** 20)}\n`);
+    const { problems, ms } = refusal(file);
+    expect(problems).toEqual([`${file}:1:1 is 50.0 MiB; specs over 32 MiB are refused to bound time and memory`]);
+    expect(ms).toBeLessThan(2_000);
+  });
+
+  it("refuses deep nesting with the place it goes too deep, in bounded time", () => {
+    const deepFlow = join(tempDir(), "deep-flow.yaml");
+    writeFileSync(deepFlow, `${"[".repeat(100_000)}${"]".repeat(100_000)}\n`);
+    const flow = refusal(deepFlow);
+    expect(flow.problems[0]).toMatch(/:1:\d+ is nested too deeply to parse; flatten it \(YAML RESOURCE_EXHAUSTION\)$/);
+    expect(flow.ms).toBeLessThan(5_000);
+
+    const deepShape = join(tempDir(), "deep-shape.yaml");
+    let shape = "{ type: string }";
+    for (let i = 0; i < 40; i++) shape = `{ type: object, properties: { a: ${shape} } }`;
+    writeFileSync(deepShape, readFileSync(join(CORPUS, "accepted/inherited-names.yaml"), "utf8").replace("valueOf: { type: [string, \"null\"] }", `valueOf: ${shape}`));
+    expect(refusal(deepShape).problems[0]).toMatch(/deep-shape\.yaml:\d+:\d+ events\[0\]\.data\.properties\.valueOf(\.properties\.a)+.* is nested more than 64 levels deep; flatten the spec$/);
+  });
+
+  it("refuses a file that cannot be read, saying why", () => {
+    expect(refusal("no/such/spec.yaml").problems).toEqual(["no/such/spec.yaml:1:1 cannot be read: there is no such file; pass the spec with --spec FILE"]);
+  });
+});
+
+/** What a hostile spec must still give: exactly these exports and nothing smuggled in. */
+const ACCEPTED: Record<string, string[]> = {
+  "hostile-text.yaml": ["isThingCreatedWebhookEvent", "validateThingCreatedWebhookEvent"],
+  "inherited-names.yaml": [
+    "isClassNewDefaultWebhookEvent",
+    "isConstructorPrototypeWebhookEvent",
+    "isToStringHasOwnPropertyWebhookEvent",
+    "validateClassNewDefaultWebhookEvent",
+    "validateConstructorPrototypeWebhookEvent",
+    "validateToStringHasOwnPropertyWebhookEvent",
+  ],
+  "every-shape.yaml": ["isOrderShippedWebhookEvent", "validateOrderShippedWebhookEvent"],
+};
+const ALWAYS = ["WEBHOOK_EVENT_TYPES", "fixtures", "isWebhookEvent", "parseWebhookEvent"];
+
+describe.each(Object.entries(ACCEPTED))("the package generated from %s", (name, exports) => {
+  const built = buildPackage(readFileSync(join(CORPUS, "accepted", name), "utf8"), name);
+
+  it("exports exactly the expected names", async () => {
+    const { pkg } = await built;
+    expect(Object.keys(pkg).sort()).toEqual([...exports, ...ALWAYS].sort());
+  });
+
+  it("compiles under strict settings", async () => {
+    const { dir } = await built;
+    expect(await typecheck([join(dir, "index.ts")])).toEqual([]);
+  });
+
+  it("carries every example through unchanged, and its guards accept each", async () => {
+    const { pkg, model } = await built;
+    for (const event of model.events) {
+      expect(pkg.fixtures[event.name]).toEqual(event.example);
+      expect(pkg[event.guardName](structuredClone(event.example)), event.name).toBe(true);
+      expect(pkg.parseWebhookEvent(structuredClone(event.example))).toEqual({ ok: true, event: event.example });
+    }
+  });
+
+  it("keeps required fields required whatever their names", async () => {
+    const { dir, model } = await built;
+    for (const event of model.events) {
+      const types = readFileSync(join(dir, `events/${event.fileName}.ts`), "utf8");
+      const data = event.shape.properties!.find((p) => p.name === "data")!.shape;
+      for (const property of data.properties!) {
+        const declared = new RegExp(`^\\s*(${property.name.replace(/[$^.*+?()[\]{}|\\]/g, "\\$&")}|"${property.name}"|'${property.name}')(\\??):`, "m").exec(types);
+        if (!declared) continue; // names that need escaping are covered by the type-check
+        expect(declared[2], `${event.name} data.${property.name}`).toBe(property.required ? "" : "?");
+      }
+    }
+  });
+
+  it("puts no spec text outside comments and string literals", async () => {
+    const { dir } = await built;
+    // `pwned` appears in the hostile spec only inside text; as code it would be a declaration or a call.
+    for (const file of ["index.ts", "unions.ts", "parse.ts", "fixtures/index.ts"]) {
+      const code = readFileSync(join(dir, file), "utf8");
+      expect(code).not.toMatch(/^\s*export const pwned|^\s*throw 1|^\s*alert\(/m);
+    }
+  });
+});
