@@ -5,8 +5,28 @@
  */
 import { stringify } from "yaml";
 
-const RESOURCES = ["invoice", "payment.intent", "customer", "subscription.item", "payout", "dispute", "refund", "charge"];
-const ACTIONS = ["created", "updated", "deleted", "succeeded", "failed", "canceled", "expired", "paused", "resumed", "finalized"];
+const RESOURCES = [
+  "invoice",
+  "payment.intent",
+  "customer",
+  "subscription.item",
+  "payout",
+  "dispute",
+  "refund",
+  "charge",
+];
+const ACTIONS = [
+  "created",
+  "updated",
+  "deleted",
+  "succeeded",
+  "failed",
+  "canceled",
+  "expired",
+  "paused",
+  "resumed",
+  "finalized",
+];
 
 function eventName(i: number): string {
   const resource = RESOURCES[i % RESOURCES.length]!;
@@ -44,7 +64,12 @@ function dataShape(i: number) {
         items: {
           type: "object",
           required: ["id", "quantity"],
-          properties: { id: { type: "string" }, quantity: { type: "integer" }, description: { type: "string" }, taxable: { type: "boolean" } },
+          properties: {
+            id: { type: "string" },
+            quantity: { type: "integer" },
+            description: { type: "string" },
+            taxable: { type: "boolean" },
+          },
         },
       },
       metadata: { type: "object", description: "Free-form key/value pairs.", additionalProperties: { type: "string" } },
@@ -72,7 +97,13 @@ function example(i: number, name: string) {
 export function syntheticSpec(count: number): string {
   const events = Array.from({ length: count }, (_, i) => {
     const name = eventName(i);
-    return { name, description: `Sent when a ${name.replace(/\./g, " ")} happens.`, id_prefix: "obj_", data: dataShape(i), example: example(i, name) };
+    return {
+      name,
+      description: `Sent when a ${name.replace(/\./g, " ")} happens.`,
+      id_prefix: "obj_",
+      data: dataShape(i),
+      example: example(i, name),
+    };
   });
   return stringify({
     package: { name: `synthetic-${count}`, version: "1.0.0" },
@@ -115,5 +146,10 @@ export function syntheticOpenApi(count: number): string {
       },
     };
   }
-  return stringify({ openapi: "3.1.0", info: { title: "synthetic", version: "1.0.0" }, webhooks, components: { schemas } });
+  return stringify({
+    openapi: "3.1.0",
+    info: { title: "synthetic", version: "1.0.0" },
+    webhooks,
+    components: { schemas },
+  });
 }

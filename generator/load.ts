@@ -30,10 +30,15 @@ export function loadSpec(file: string, source?: string | Uint8Array): LoadedSpec
   try {
     bytes = source ?? readFileSync(file);
   } catch (error) {
-    return fail(`cannot be read: ${(error as NodeJS.ErrnoException).code === "ENOENT" ? "there is no such file; pass the spec with --spec FILE" : (error as Error).message}`);
+    return fail(
+      `cannot be read: ${(error as NodeJS.ErrnoException).code === "ENOENT" ? "there is no such file; pass the spec with --spec FILE" : (error as Error).message}`,
+    );
   }
   const size = typeof bytes === "string" ? Buffer.byteLength(bytes) : bytes.byteLength;
-  if (size > MAX_SPEC_BYTES) fail(`is ${(size / 2 ** 20).toFixed(1)} MiB; specs over ${MAX_SPEC_BYTES / 2 ** 20} MiB are refused to bound time and memory`);
+  if (size > MAX_SPEC_BYTES)
+    fail(
+      `is ${(size / 2 ** 20).toFixed(1)} MiB; specs over ${MAX_SPEC_BYTES / 2 ** 20} MiB are refused to bound time and memory`,
+    );
   const text = typeof bytes === "string" ? bytes : decodeUtf8(bytes, fail);
 
   const lineCounter = new LineCounter();
@@ -58,10 +63,21 @@ export function loadSpec(file: string, source?: string | Uint8Array): LoadedSpec
     lines.add(at.line);
     const seen = firstOfCode.get(e.code);
     if (seen) seen.more++;
-    else firstOfCode.set(e.code, { problem: { file, ...at, path: "", message: `${REWORDED[e.code] ?? e.message.replace(/\s+at line \d+, column \d+:?[\s\S]*$/, "")} (YAML ${e.code})` }, more: 0 });
+    else
+      firstOfCode.set(e.code, {
+        problem: {
+          file,
+          ...at,
+          path: "",
+          message: `${REWORDED[e.code] ?? e.message.replace(/\s+at line \d+, column \d+:?[\s\S]*$/, "")} (YAML ${e.code})`,
+        },
+        more: 0,
+      });
   }
   const problems = [...firstOfCode.values()].map(({ problem, more }) =>
-    more === 0 ? problem : { ...problem, message: `${problem.message}; the same on ${more} more line${more === 1 ? "" : "s"}` },
+    more === 0
+      ? problem
+      : { ...problem, message: `${problem.message}; the same on ${more} more line${more === 1 ? "" : "s"}` },
   );
   if (problems.length > 0) throw new SpecError(problems);
 
@@ -109,7 +125,11 @@ function decodeUtf8(bytes: Uint8Array, fail: (message: string, line?: number, co
   } catch {
     const bad = firstInvalidByte(bytes);
     const lines = new TextDecoder().decode(bytes.subarray(0, bad)).split("\n");
-    return fail(`is not valid UTF-8 (byte 0x${bytes[bad]?.toString(16).padStart(2, "0")} at offset ${bad}); save the file as UTF-8`, lines.length, lines.at(-1)!.length + 1);
+    return fail(
+      `is not valid UTF-8 (byte 0x${bytes[bad]?.toString(16).padStart(2, "0")} at offset ${bad}); save the file as UTF-8`,
+      lines.length,
+      lines.at(-1)!.length + 1,
+    );
   }
 }
 

@@ -42,7 +42,11 @@ export function toShape(spec: ShapeSpec): Shape {
   else if (spec.enum !== undefined) shape.values = spec.enum;
   if (spec.properties !== undefined) {
     const required = new Set(spec.required ?? []);
-    shape.properties = Object.entries(spec.properties).map(([name, child]) => ({ name, required: required.has(name), shape: toShape(child) }));
+    shape.properties = Object.entries(spec.properties).map(([name, child]) => ({
+      name,
+      required: required.has(name),
+      shape: toShape(child),
+    }));
   }
   if (spec.additionalProperties !== undefined) shape.mapValues = toShape(spec.additionalProperties);
   if (spec.items !== undefined) shape.items = toShape(spec.items);
@@ -55,7 +59,12 @@ export interface ShapeMismatch {
 }
 
 /** Every place where `value` does not match `shape`, with messages worded as the guards word them. */
-export function mismatches(shape: Shape, value: unknown, path: (string | number)[] = [], out: ShapeMismatch[] = []): ShapeMismatch[] {
+export function mismatches(
+  shape: Shape,
+  value: unknown,
+  path: (string | number)[] = [],
+  out: ShapeMismatch[] = [],
+): ShapeMismatch[] {
   const expected = shape.values
     ? shape.values.length === 1
       ? JSON.stringify(shape.values[0])
@@ -65,7 +74,9 @@ export function mismatches(shape: Shape, value: unknown, path: (string | number)
     out.push({ path, message: "is required" });
     return out;
   }
-  if (shape.values ? !shape.values.includes(value as Scalar) : shape.types && !shape.types.some((t) => hasType(value, t))) {
+  if (
+    shape.values ? !shape.values.includes(value as Scalar) : shape.types && !shape.types.some((t) => hasType(value, t))
+  ) {
     out.push({ path, message: `expected ${expected}, got ${describeValue(value, expected!)}` });
     return out;
   }
@@ -74,9 +85,11 @@ export function mismatches(shape: Shape, value: unknown, path: (string | number)
       const child = Object.prototype.hasOwnProperty.call(value, p.name) ? value[p.name] : undefined;
       if (child !== undefined || p.required) mismatches(p.shape, child, [...path, p.name], out);
     }
-    if (shape.mapValues) for (const key of Object.keys(value)) mismatches(shape.mapValues, value[key], [...path, key], out);
+    if (shape.mapValues)
+      for (const key of Object.keys(value)) mismatches(shape.mapValues, value[key], [...path, key], out);
   }
-  if (Array.isArray(value) && shape.items) value.forEach((item, i) => mismatches(shape.items!, item, [...path, i], out));
+  if (Array.isArray(value) && shape.items)
+    value.forEach((item, i) => mismatches(shape.items!, item, [...path, i], out));
   return out;
 }
 

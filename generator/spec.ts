@@ -45,7 +45,11 @@ export function composeEventSchema(envelope: Spec["envelope"], event: EventSpec)
     const description = event.envelope?.[key] ?? shape.description;
     properties[key] = description === undefined ? shape : { ...shape, description };
   }
-  properties.type = { type: "string", const: event.name, description: `The type of the event. Always \`${event.name}\`.` };
+  properties.type = {
+    type: "string",
+    const: event.name,
+    description: `The type of the event. Always \`${event.name}\`.`,
+  };
   properties.data = event.data;
   return {
     type: "object",

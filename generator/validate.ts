@@ -40,11 +40,25 @@ export function validateSpec(loaded: LoadedSpec): Spec {
   const spec = loaded.data as Spec;
   // A rule runs when the parts it reads are well-formed, so one typo does not hide other problems.
   const wellFormed = (i: number, ...fields: string[]) =>
-    ![...broken].some((p) => p === `events[${i}]` || fields.some((f) => p === `events[${i}].${f}` || p.startsWith(`events[${i}].${f}.`) || p.startsWith(`events[${i}].${f}[`)));
+    ![...broken].some(
+      (p) =>
+        p === `events[${i}]` ||
+        fields.some(
+          (f) => p === `events[${i}].${f}` || p.startsWith(`events[${i}].${f}.`) || p.startsWith(`events[${i}].${f}[`),
+        ),
+    );
   const envelopeIsWellFormed = ![...broken].some((p) => p.startsWith("envelope") || p === "");
   if (!Array.isArray(spec.events) || !envelopeIsWellFormed) throw new SpecError(problems);
 
-  checkShapeRules(spec.envelope.properties && { type: "object", properties: spec.envelope.properties, required: spec.envelope.required }, ["envelope"], report);
+  checkShapeRules(
+    spec.envelope.properties && {
+      type: "object",
+      properties: spec.envelope.properties,
+      required: spec.envelope.required,
+    },
+    ["envelope"],
+    report,
+  );
   const identifiers = new Map<string, string>(FIXED_EXPORTS.map((name) => [name, "a name the package always exports"]));
   // Each event claims the identifiers it gives; a clash is reported once, naming what it clashes with.
   const claim = (wanted: string[], owner: string, path: DataPath) => {
@@ -69,7 +83,12 @@ export function validateSpec(loaded: LoadedSpec): Spec {
       claim([resourceTypeName(resourceOf(event.name))], `the union of resource ${resourceOf(event.name)}`, at("name"));
     }
     for (const key of Object.keys(wellFormed(i, "envelope") ? (event.envelope ?? {}) : {})) {
-      if (!(key in spec.envelope.properties)) report(at("envelope", key), `is not an envelope field; expected one of: ${Object.keys(spec.envelope.properties).join(", ")}`, "key");
+      if (!(key in spec.envelope.properties))
+        report(
+          at("envelope", key),
+          `is not an envelope field; expected one of: ${Object.keys(spec.envelope.properties).join(", ")}`,
+          "key",
+        );
     }
     if (!wellFormed(i, "data")) return;
     checkShapeRules(event.data, at("data"), report);
@@ -91,7 +110,8 @@ function deepestPath(data: unknown, limit: number): DataPath | undefined {
     const [value, path] = stack.pop()!;
     if (path.length > limit) return path;
     if (typeof value !== "object" || value === null) continue;
-    for (const [key, child] of Object.entries(value)) stack.push([child, [...path, Array.isArray(value) ? Number(key) : key]]);
+    for (const [key, child] of Object.entries(value))
+      stack.push([child, [...path, Array.isArray(value) ? Number(key) : key]]);
   }
   return undefined;
 }
@@ -103,43 +123,70 @@ function checkShapeRules(shape: ShapeSpec, path: DataPath, report: Report): void
   const types = shape.type === undefined ? undefined : [shape.type].flat();
   const allows = (t: string) => types === undefined || types.includes(t as never);
   if (shape.properties || shape.required || shape.additionalProperties) {
-    if (!allows("object")) report(path, "has object keywords (properties, required, additionalProperties) but its type does not include object");
+    if (!allows("object"))
+      report(
+        path,
+        "has object keywords (properties, required, additionalProperties) but its type does not include object",
+      );
   }
-  if (shape.items && !allows("array")) report([...path, "items"], "applies only to arrays, but the type does not include array", "key");
+  if (shape.items && !allows("array"))
+    report([...path, "items"], "applies only to arrays, but the type does not include array", "key");
   if (shape.properties && shape.additionalProperties) {
-    report([...path, "additionalProperties"], "cannot be combined with properties: use properties for a record with known fields, additionalProperties for a map", "key");
+    report(
+      [...path, "additionalProperties"],
+      "cannot be combined with properties: use properties for a record with known fields, additionalProperties for a map",
+      "key",
+    );
   }
   shape.required?.forEach((name, i) => {
-    if (!shape.properties || !(name in shape.properties)) report([...path, "required", i], `names "${name}", which is not in properties; declare it or remove it from required`);
+    if (!shape.properties || !(name in shape.properties))
+      report(
+        [...path, "required", i],
+        `names "${name}", which is not in properties; declare it or remove it from required`,
+      );
   });
-  for (const [name, child] of Object.entries(shape.properties ?? {})) checkShapeRules(child, [...path, "properties", name], report);
+  for (const [name, child] of Object.entries(shape.properties ?? {}))
+    checkShapeRules(child, [...path, "properties", name], report);
   if (shape.items) checkShapeRules(shape.items, [...path, "items"], report);
-  if (shape.additionalProperties) checkShapeRules(shape.additionalProperties, [...path, "additionalProperties"], report);
+  if (shape.additionalProperties)
+    checkShapeRules(shape.additionalProperties, [...path, "additionalProperties"], report);
 }
 
 function checkIdField(event: EventSpec, at: (...rest: (string | number)[]) => DataPath, report: Report): void {
   const field = event.id_field ?? DEFAULT_ID_FIELD;
   const shape = event.data.properties?.[field];
   const where = event.id_field === undefined ? at("data", "properties") : at("id_field");
-  if (!shape) report(where, `names "${field}" as the ID field, but data has no such property; declare it or set id_field`);
+  if (!shape)
+    report(where, `names "${field}" as the ID field, but data has no such property; declare it or set id_field`);
   else if (!event.data.required?.includes(field) || [shape.type].flat().join() !== "string") {
     report(at("data", "properties", field), `is the ID field, so it must be a required string`);
   }
 }
 
-function checkExample(spec: Spec, event: EventSpec, at: (...rest: (string | number)[]) => DataPath, report: Report): void {
+function checkExample(
+  spec: Spec,
+  event: EventSpec,
+  at: (...rest: (string | number)[]) => DataPath,
+  report: Report,
+): void {
   const found = mismatches(toShape(composeEventSchema(spec.envelope, event)), event.example);
-  for (const m of found) report(at("example", ...m.path), `${m.message} (the example does not match the event's shape)`);
+  for (const m of found)
+    report(at("example", ...m.path), `${m.message} (the example does not match the event's shape)`);
   if (found.length > 0) return;
   const example = event.example as { id: string; data: Record<string, unknown> };
-  if (!example.id.startsWith(spec.envelope.id_prefix)) report(at("example", "id"), `should start with the envelope's id_prefix "${spec.envelope.id_prefix}"`);
+  if (!example.id.startsWith(spec.envelope.id_prefix))
+    report(at("example", "id"), `should start with the envelope's id_prefix "${spec.envelope.id_prefix}"`);
   const field = event.id_field ?? DEFAULT_ID_FIELD;
   const id = example.data[field];
-  if (typeof id === "string" && !id.startsWith(event.id_prefix)) report(at("example", "data", field), `should start with the event's id_prefix "${event.id_prefix}"`);
+  if (typeof id === "string" && !id.startsWith(event.id_prefix))
+    report(at("example", "data", field), `should start with the event's id_prefix "${event.id_prefix}"`);
 }
 
 /** Turns ajv's errors into messages that say what is wrong and what to do, one per place. */
-function describeAjvErrors(errors: readonly ErrorObject[], base: DataPath): { path: DataPath; message: string; at: "key" | "value" }[] {
+function describeAjvErrors(
+  errors: readonly ErrorObject[],
+  base: DataPath,
+): { path: DataPath; message: string; at: "key" | "value" }[] {
   // An anyOf failure explains itself; the failures of its branches at the same place are noise.
   const anyOfPlaces = new Set(errors.filter((e) => e.keyword === "anyOf").map((e) => e.instancePath));
   const relevant = errors.filter((e) => e.keyword === "anyOf" || !anyOfPlaces.has(e.instancePath));

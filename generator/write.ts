@@ -1,4 +1,16 @@
-import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import {
+  chmodSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { basename, dirname, join, relative, resolve, sep } from "node:path";
 import { createTwoFilesPatch } from "diff";
 import type { GeneratedFile } from "./emit/module.js";
@@ -22,7 +34,11 @@ export class OutputError extends Error {
 
 /** The package's files plus the manifest that marks the folder as generated. */
 export function withManifest(files: readonly GeneratedFile[]): GeneratedFile[] {
-  const manifest = { generator: "webhook-event-codegen", note: "Files written by npm run generate; do not edit.", files: files.map((f) => f.path) };
+  const manifest = {
+    generator: "webhook-event-codegen",
+    note: "Files written by npm run generate; do not edit.",
+    files: files.map((f) => f.path),
+  };
   return [...files, { path: MANIFEST, contents: `${JSON.stringify(manifest, null, 2)}\n` }];
 }
 
@@ -60,7 +76,17 @@ export function describeDiff(outDir: string, files: readonly GeneratedFile[], di
   const byPath = new Map(files.map((f) => [f.path, f.contents]));
   for (const path of diff.changed) {
     const label = join(outDir, path);
-    lines.push("", createTwoFilesPatch(label, label, readFileSync(join(outDir, path), "utf8"), byPath.get(path)!, "on disk", "generated").trimEnd());
+    lines.push(
+      "",
+      createTwoFilesPatch(
+        label,
+        label,
+        readFileSync(join(outDir, path), "utf8"),
+        byPath.get(path)!,
+        "on disk",
+        "generated",
+      ).trimEnd(),
+    );
   }
   lines.push("", "Run `npm run generate` to bring it up to date.");
   return lines.join("\n");
@@ -166,5 +192,9 @@ function listFiles(dir: string): string[] {
   if (!existsSync(dir)) return [];
   return (readdirSync(dir, { recursive: true, withFileTypes: true }) as import("node:fs").Dirent[])
     .filter((entry) => entry.isFile())
-    .map((entry) => relative(dir, join(entry.parentPath ?? entry.path, entry.name)).split(sep).join("/"));
+    .map((entry) =>
+      relative(dir, join(entry.parentPath ?? entry.path, entry.name))
+        .split(sep)
+        .join("/"),
+    );
 }

@@ -22,23 +22,27 @@ function refusal(file: string): { problems: string[]; ms: number } {
 }
 
 const REFUSED: Record<string, string> = {
-  "alias-bomb.yaml": "1:1 Excessive alias count indicates a resource exhaustion attack; write the value out instead of using aliases",
+  "alias-bomb.yaml":
+    "1:1 Excessive alias count indicates a resource exhaustion attack; write the value out instead of using aliases",
   "comments-only.yaml": "1:1 the spec is empty; start from the example in the README",
   "duplicate-keys.yaml": "12:5 Map keys must be unique (YAML DUPLICATE_KEY)",
   "empty.yaml": "1:1 the spec is empty; start from the example in the README",
-  "example-mismatch.yaml": "17:75 events[0].example.data.id expected string, got number (the example does not match the event's shape)",
+  "example-mismatch.yaml":
+    "17:75 events[0].example.data.id expected string, got number (the example does not match the event's shape)",
   "invalid-utf8.yaml": "10:41 is not valid UTF-8 (byte 0xe9 at offset 244); save the file as UTF-8",
   "leading-digit.yaml": '9:11 events[0].name "2fa.enabled" is not allowed: use two or more dot-separated segments',
   "no-data.yaml": "9:5 events[0].data is required",
   "no-events.yaml": "8:9 events must NOT have fewer than 1 items",
   "not-a-mapping.yaml": "1:1 expected object, got array",
-  "prefix-mismatch.yaml": "17:75 events[0].example.data.id should start with the event's id_prefix \"thing_\"",
+  "prefix-mismatch.yaml": '17:75 events[0].example.data.id should start with the event\'s id_prefix "thing_"',
   "proto-event-name.yaml": '9:11 events[0].name "__proto__.created" is not allowed',
-  "ref-cycle.yaml": "16:15 events[0].data.properties.id.$ref is not supported: declare the shape inline (the generator never reads other files or the network)",
+  "ref-cycle.yaml":
+    "16:15 events[0].data.properties.id.$ref is not supported: declare the shape inline (the generator never reads other files or the network)",
   "ref-file.yaml": "16:15 events[0].data.properties.id.$ref is not supported",
   "ref-outside.yaml": "16:15 events[0].data.properties.id.$ref is not supported",
   "ref-url.yaml": "16:15 events[0].data.properties.id.$ref is not supported",
-  "separator-collision.yaml": "18:11 events[1].name gives the identifier ABCWebhookEvent, ABCWebhookEventData, isABCWebhookEvent, validateABCWebhookEvent, which event a.b_c already gives",
+  "separator-collision.yaml":
+    "18:11 events[1].name gives the identifier ABCWebhookEvent, ABCWebhookEventData, isABCWebhookEvent, validateABCWebhookEvent, which event a.b_c already gives",
   "tab-indented.yaml": "3:1 Tabs are not allowed as indentation (YAML TAB_AS_INDENT); the same on 13 more lines",
   "unsupported-keyword.yaml": "16:29 events[0].data.properties.id.pattern is not a supported field here",
 };
@@ -74,12 +78,22 @@ describe("specs that are refused", () => {
     const deepShape = join(tempDir(), "deep-shape.yaml");
     let shape = "{ type: string }";
     for (let i = 0; i < 40; i++) shape = `{ type: object, properties: { a: ${shape} } }`;
-    writeFileSync(deepShape, readFileSync(join(CORPUS, "accepted/inherited-names.yaml"), "utf8").replace("valueOf: { type: [string, \"null\"] }", `valueOf: ${shape}`));
-    expect(refusal(deepShape).problems[0]).toMatch(/deep-shape\.yaml:\d+:\d+ events\[0\]\.data\.properties\.valueOf(\.properties\.a)+.* is nested more than 64 levels deep; flatten the spec$/);
+    writeFileSync(
+      deepShape,
+      readFileSync(join(CORPUS, "accepted/inherited-names.yaml"), "utf8").replace(
+        'valueOf: { type: [string, "null"] }',
+        `valueOf: ${shape}`,
+      ),
+    );
+    expect(refusal(deepShape).problems[0]).toMatch(
+      /deep-shape\.yaml:\d+:\d+ events\[0\]\.data\.properties\.valueOf(\.properties\.a)+.* is nested more than 64 levels deep; flatten the spec$/,
+    );
   });
 
   it("refuses a file that cannot be read, saying why", () => {
-    expect(refusal("no/such/spec.yaml").problems).toEqual(["no/such/spec.yaml:1:1 cannot be read: there is no such file; pass the spec with --spec FILE"]);
+    expect(refusal("no/such/spec.yaml").problems).toEqual([
+      "no/such/spec.yaml:1:1 cannot be read: there is no such file; pass the spec with --spec FILE",
+    ]);
   });
 });
 
@@ -126,7 +140,10 @@ describe.each(Object.entries(ACCEPTED))("the package generated from %s", (name, 
       const types = readFileSync(join(dir, `events/${event.fileName}.ts`), "utf8");
       const data = event.shape.properties!.find((p) => p.name === "data")!.shape;
       for (const property of data.properties!) {
-        const declared = new RegExp(`^\\s*(${property.name.replace(/[$^.*+?()[\]{}|\\]/g, "\\$&")}|"${property.name}"|'${property.name}')(\\??):`, "m").exec(types);
+        const declared = new RegExp(
+          `^\\s*(${property.name.replace(/[$^.*+?()[\]{}|\\]/g, "\\$&")}|"${property.name}"|'${property.name}')(\\??):`,
+          "m",
+        ).exec(types);
         if (!declared) continue; // names that need escaping are covered by the type-check
         expect(declared[2], `${event.name} data.${property.name}`).toBe(property.required ? "" : "?");
       }

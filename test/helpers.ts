@@ -78,7 +78,10 @@ export function edit(from: string, to: string, spec = MINIMAL_SPEC): string {
  * Generates a package from spec text into a fresh folder, as TypeScript and as the JS a consumer's
  * build would make of it, and imports it. The folder lives until the test file ends.
  */
-export async function buildPackage(specYaml: string, name = "spec.yaml"): Promise<{ dir: string; model: CatalogueModel; pkg: Record<string, any> }> {
+export async function buildPackage(
+  specYaml: string,
+  name = "spec.yaml",
+): Promise<{ dir: string; model: CatalogueModel; pkg: Record<string, any> }> {
   const ts = (await import("typescript")).default;
   const { emitAll } = await import("../generator/pipeline.js");
   const model = buildModel(validateSpec(loadSpec(name, specYaml)), name);
@@ -89,7 +92,9 @@ export async function buildPackage(specYaml: string, name = "spec.yaml"): Promis
     mkdirSync(dirname(target), { recursive: true });
     writeFileSync(target, file.contents);
     if (file.path.endsWith(".ts")) {
-      const js = ts.transpileModule(file.contents, { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } }).outputText;
+      const js = ts.transpileModule(file.contents, {
+        compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
+      }).outputText;
       writeFileSync(target.replace(/\.ts$/, ".js"), js);
     }
   }
@@ -118,5 +123,7 @@ export async function typecheck(rootNames: string[], extra: Record<string, unkno
     ...extra,
   };
   const program = ts.createProgram(rootNames, options);
-  return ts.getPreEmitDiagnostics(program).map((d) => `${d.file?.fileName ?? ""}: ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`);
+  return ts
+    .getPreEmitDiagnostics(program)
+    .map((d) => `${d.file?.fileName ?? ""}: ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`);
 }

@@ -56,7 +56,8 @@ describe("the package generated from spec/events.yaml", () => {
   it("has no index signatures and no runtime imports outside the package", async () => {
     for (const file of await generatedFiles()) {
       expect(file.contents, file.path).not.toMatch(/\[k: string\]: unknown/);
-      for (const [, specifier] of file.contents.matchAll(/from "([^"]+)"/g)) expect(specifier, file.path).toMatch(/^\.\.?\//);
+      for (const [, specifier] of file.contents.matchAll(/from "([^"]+)"/g))
+        expect(specifier, file.path).toMatch(/^\.\.?\//);
     }
     expect(readFileSync("generated/runtime.ts", "utf8")).not.toMatch(/\bBuffer\b|node:|process\./);
   });

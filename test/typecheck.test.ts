@@ -37,11 +37,16 @@ describe("generated/ as a consumer sees it", () => {
   it("fails to compile when the switch misses an event", () => {
     const text = readFileSync(HANDLER, "utf8").replace('    case "realtime.call.incoming":\n', "");
     const errors = typecheck([HANDLER], { file: HANDLER, text });
-    expect(errors.join("\n")).toMatch(/RealtimeCallIncomingWebhookEvent.* is not assignable to parameter of type 'never'/);
+    expect(errors.join("\n")).toMatch(
+      /RealtimeCallIncomingWebhookEvent.* is not assignable to parameter of type 'never'/,
+    );
   });
 
   it("rejects a fixture typed as the wrong event", () => {
-    const text = readFileSync(HANDLER, "utf8").replace('fixtures["response.completed"];', 'fixtures["realtime.call.incoming"];');
+    const text = readFileSync(HANDLER, "utf8").replace(
+      'fixtures["response.completed"];',
+      'fixtures["realtime.call.incoming"];',
+    );
     expect(typecheck([HANDLER], { file: HANDLER, text }).join("\n")).toMatch(/not assignable/);
   });
 });

@@ -19,7 +19,9 @@ describe("validateSpec", () => {
   });
 
   it("names a missing required field at its parent", () => {
-    expect(problemsOf(edit("    description: Sent when a thing is created.\n", ""))).toEqual(["spec/events.yaml:9:5 events[0].description is required"]);
+    expect(problemsOf(edit("    description: Sent when a thing is created.\n", ""))).toEqual([
+      "spec/events.yaml:9:5 events[0].description is required",
+    ]);
   });
 
   it("refuses an event with no data shape", () => {
@@ -37,7 +39,9 @@ describe("validateSpec", () => {
   });
 
   it("refuses JSON Schema keywords the generator does not support", () => {
-    expect(problemsOf(edit("id: { type: string }\n    example", "id: { type: string, format: uuid }\n    example"))).toEqual([
+    expect(
+      problemsOf(edit("id: { type: string }\n    example", "id: { type: string, format: uuid }\n    example")),
+    ).toEqual([
       "spec/events.yaml:16:29 events[0].data.properties.id.format is not a supported field here; expected one of: description, type, const, enum, properties, required, additionalProperties, items",
     ]);
   });
@@ -51,13 +55,19 @@ describe("validateSpec", () => {
   it("requires event names shaped like segment.segment in lower case", () => {
     for (const bad of ["Thing.created", "thing", "thing..created", "thing.created_", "thing.2d", "thing.created-x"]) {
       const problems = problemsOf(edit("name: thing.created", `name: "${bad}"`));
-      expect(problems, bad).toEqual([expect.stringMatching(/^spec\/events\.yaml:9:11 events\[0\]\.name ".*" is not allowed: use two or more dot-separated segments/)]);
+      expect(problems, bad).toEqual([
+        expect.stringMatching(
+          /^spec\/events\.yaml:9:11 events\[0\]\.name ".*" is not allowed: use two or more dot-separated segments/,
+        ),
+      ]);
     }
   });
 
   it("requires unique event names", () => {
     const second = MINIMAL_SPEC.slice(MINIMAL_SPEC.indexOf("  - name"));
-    expect(problemsOf(MINIMAL_SPEC + second)).toEqual(["spec/events.yaml:18:11 events[1].name duplicates the name of events[0]; each event needs its own name"]);
+    expect(problemsOf(MINIMAL_SPEC + second)).toEqual([
+      "spec/events.yaml:18:11 events[1].name duplicates the name of events[0]; each event needs its own name",
+    ]);
   });
 
   it("requires the identifiers derived from names to be unique", () => {
@@ -69,20 +79,29 @@ describe("validateSpec", () => {
   });
 
   it("refuses an event whose name gives another event's resource union", () => {
-    const second = MINIMAL_SPEC.slice(MINIMAL_SPEC.indexOf("  - name")).replace(/thing\.created/g, "thing.created.again");
+    const second = MINIMAL_SPEC.slice(MINIMAL_SPEC.indexOf("  - name")).replace(
+      /thing\.created/g,
+      "thing.created.again",
+    );
     expect(problemsOf(MINIMAL_SPEC + second)).toEqual([
       "spec/events.yaml:18:11 events[1].name gives the identifier ThingCreatedWebhookEvent, which event thing.created already gives; rename one of them",
     ]);
   });
 
   it("refuses `type` and `data` in the envelope", () => {
-    expect(problemsOf(edit("    created_at: { type: integer }\n", "    created_at: { type: integer }\n    data: { type: object }\n"))).toEqual([
+    expect(
+      problemsOf(
+        edit("    created_at: { type: integer }\n", "    created_at: { type: integer }\n    data: { type: object }\n"),
+      ),
+    ).toEqual([
       "spec/events.yaml:8:5 envelope.properties.data is added by the generator for every event; remove it here",
     ]);
   });
 
   it("refuses per-event descriptions of fields the envelope does not have", () => {
-    expect(problemsOf(edit("    id_prefix: thing_\n", "    id_prefix: thing_\n    envelope: { createdAt: When. }\n"))).toEqual([
+    expect(
+      problemsOf(edit("    id_prefix: thing_\n", "    id_prefix: thing_\n    envelope: { createdAt: When. }\n")),
+    ).toEqual([
       "spec/events.yaml:12:17 events[0].envelope.createdAt is not an envelope field; expected one of: id, created_at",
     ]);
   });
@@ -94,13 +113,19 @@ describe("validateSpec", () => {
   });
 
   it("refuses object keywords on a shape that cannot be an object", () => {
-    expect(problemsOf(edit("id: { type: string }\n    example", "id: { type: string, properties: {} }\n    example"))).toEqual([
+    expect(
+      problemsOf(edit("id: { type: string }\n    example", "id: { type: string, properties: {} }\n    example")),
+    ).toEqual([
       "spec/events.yaml:16:13 events[0].data.properties.id has object keywords (properties, required, additionalProperties) but its type does not include object",
     ]);
   });
 
   it("refuses properties combined with additionalProperties", () => {
-    expect(problemsOf(edit("      required: [id]\n", "      additionalProperties: { type: string }\n      required: [id]\n"))).toEqual([
+    expect(
+      problemsOf(
+        edit("      required: [id]\n", "      additionalProperties: { type: string }\n      required: [id]\n"),
+      ),
+    ).toEqual([
       "spec/events.yaml:14:7 events[0].data.additionalProperties cannot be combined with properties: use properties for a record with known fields, additionalProperties for a map",
     ]);
   });
@@ -128,7 +153,11 @@ describe("validateSpec", () => {
   });
 
   it("reports every problem at once, in file order", () => {
-    const spec = edit("name: thing.created", "name: Thing", edit("created_at: { type: integer }", "created_at: { type: 5 }"));
+    const spec = edit(
+      "name: thing.created",
+      "name: Thing",
+      edit("created_at: { type: integer }", "created_at: { type: 5 }"),
+    );
     expect(problemsOf(spec).map((p) => p.split(" ")[0])).toEqual(["spec/events.yaml:7:25", "spec/events.yaml:9:11"]);
   });
 });

@@ -15,7 +15,11 @@ const v1: GeneratedFile[] = withManifest([
 function snapshot(dir: string): Record<string, string> {
   const out: Record<string, string> = {};
   for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (entry.isFile()) out[join(entry.parentPath, entry.name).slice(dir.length + 1)] = readFileSync(join(entry.parentPath, entry.name), "utf8");
+    if (entry.isFile())
+      out[join(entry.parentPath, entry.name).slice(dir.length + 1)] = readFileSync(
+        join(entry.parentPath, entry.name),
+        "utf8",
+      );
   }
   return out;
 }
@@ -25,15 +29,27 @@ describe("writeOutput", () => {
     const out = join(tempDir(), "generated");
     expect(writeOutput(out, v1).added).toHaveLength(4);
     expect(snapshot(out)["events/a.ts"]).toBe("a\n");
-    expect(writeOutput(out, v1)).toMatchObject({ added: [], changed: [], removed: [], unchanged: v1.map((f) => f.path) });
+    expect(writeOutput(out, v1)).toMatchObject({
+      added: [],
+      changed: [],
+      removed: [],
+      unchanged: v1.map((f) => f.path),
+    });
   });
 
   it("removes the files of events that left the spec and keeps files it did not write", () => {
     const out = join(tempDir(), "generated");
     writeOutput(out, v1);
     writeFileSync(join(out, "NOTES.md"), "mine\n");
-    const v2 = withManifest([{ path: "index.ts", contents: "export {};\n" }, { path: "events/a.ts", contents: "a2\n" }]);
-    expect(writeOutput(out, v2)).toMatchObject({ changed: ["events/a.ts", MANIFEST], removed: ["events/b.ts"], foreign: ["NOTES.md"] });
+    const v2 = withManifest([
+      { path: "index.ts", contents: "export {};\n" },
+      { path: "events/a.ts", contents: "a2\n" },
+    ]);
+    expect(writeOutput(out, v2)).toMatchObject({
+      changed: ["events/a.ts", MANIFEST],
+      removed: ["events/b.ts"],
+      foreign: ["NOTES.md"],
+    });
     expect(Object.keys(snapshot(out)).sort()).toEqual([MANIFEST, "NOTES.md", "events/a.ts", "index.ts"]);
   });
 
@@ -42,7 +58,9 @@ describe("writeOutput", () => {
     mkdirSync(out);
     writeFileSync(join(out, "app.ts"), "keep me\n");
     expect(() => writeOutput(out, v1)).toThrow(OutputError);
-    expect(() => writeOutput(out, v1)).toThrow(/holds files that webhook-event-codegen did not write .* choose an empty or new folder/);
+    expect(() => writeOutput(out, v1)).toThrow(
+      /holds files that webhook-event-codegen did not write .* choose an empty or new folder/,
+    );
     expect(snapshot(out)).toEqual({ "app.ts": "keep me\n" });
   });
 
@@ -52,7 +70,10 @@ describe("writeOutput", () => {
     writeOutput(out, v1);
     const before = snapshot(out);
     // A file and a folder of the same name: the second write fails after the first succeeded.
-    const broken = withManifest([{ path: "events/a.ts", contents: "new\n" }, { path: "events/a.ts/x.ts", contents: "x\n" }]);
+    const broken = withManifest([
+      { path: "events/a.ts", contents: "new\n" },
+      { path: "events/a.ts/x.ts", contents: "x\n" },
+    ]);
     expect(() => writeOutput(out, broken)).toThrow();
     expect(snapshot(out)).toEqual(before);
     expect(readdirSync(parent)).toEqual(["generated"]);

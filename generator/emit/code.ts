@@ -28,7 +28,8 @@ export function docText(value: string): string {
 
 /** A JS expression that evaluates to a copy of a JSON value; `__proto__` keys stay own properties. */
 export function valueLiteral(value: unknown): string {
-  if (value === null || typeof value !== "object") return typeof value === "string" ? stringLiteral(value) : JSON.stringify(value);
+  if (value === null || typeof value !== "object")
+    return typeof value === "string" ? stringLiteral(value) : JSON.stringify(value);
   if (Array.isArray(value)) return `[${value.map(valueLiteral).join(", ")}]`;
   const members = Object.entries(value).map(([key, member]) => {
     const name = key === "__proto__" ? `[${stringLiteral(key)}]` : stringLiteral(key);

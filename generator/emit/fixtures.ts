@@ -4,7 +4,10 @@ import { importFrom, renderModule, type GeneratedFile } from "./module.js";
 
 /** `fixtures/<name>.json`, each event's example as sent, and `fixtures/index.ts`, all of them typed. */
 export function emitFixtures(model: CatalogueModel): GeneratedFile[] {
-  const json = model.events.map((e) => ({ path: `fixtures/${e.fileName}.json`, contents: `${JSON.stringify(e.example, null, 2)}\n` }));
+  const json = model.events.map((e) => ({
+    path: `fixtures/${e.fileName}.json`,
+    contents: `${JSON.stringify(e.example, null, 2)}\n`,
+  }));
   const entries = model.events.map((e) => `  ${stringLiteral(e.name)}: ${valueLiteral(e.example)},`);
   const statements = [
     importFrom("../unions.js", ["WebhookEventMap", "WebhookEventType"], true),

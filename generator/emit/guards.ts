@@ -59,7 +59,13 @@ function guardFunction(event: EventModel): string {
 type PathPart = { text: string } | { index: string } | { key: string };
 
 function pathExpression(parts: readonly PathPart[]): string {
-  if (parts.every((p) => "text" in p)) return stringLiteral(parts.map((p) => (p as { text: string }).text).join("").replace(/^\./, ""));
+  if (parts.every((p) => "text" in p))
+    return stringLiteral(
+      parts
+        .map((p) => (p as { text: string }).text)
+        .join("")
+        .replace(/^\./, ""),
+    );
   const pieces = parts.map((p, i) => {
     if ("index" in p) return `[\${${p.index}}]`;
     if ("key" in p) return `\${member(${p.key})}`;
@@ -96,13 +102,23 @@ function expectedOf(shape: Shape): string {
  * fails every type test, so `fail` reports it as "is required"; an optional one is skipped first.
  */
 function checks(shape: Shape, v: string, path: readonly PathPart[], names: LocalNames, optional = false): string[] {
-  const structured = (shape.properties || shape.mapValues) && (!shape.types || shape.types.includes("object")) ? "object" : shape.items ? "array" : undefined;
+  const structured =
+    (shape.properties || shape.mapValues) && (!shape.types || shape.types.includes("object"))
+      ? "object"
+      : shape.items
+        ? "array"
+        : undefined;
   const nested = structured ? structuredChecks(shape, v, path, names) : [];
   const present = optional ? `${v} !== undefined && ` : "";
 
   if (shape.values) {
     // Listed values imply their types; one comparison per value says all there is to say.
-    const test = shape.values.map((value) => `${v} !== ${value === null ? "null" : typeof value === "string" ? stringLiteral(value) : String(value)}`).join(" && ");
+    const test = shape.values
+      .map(
+        (value) =>
+          `${v} !== ${value === null ? "null" : typeof value === "string" ? stringLiteral(value) : String(value)}`,
+      )
+      .join(" && ");
     return [failure(present + test, path, expectedOf(shape), v)];
   }
   if (!shape.types) {
@@ -110,7 +126,8 @@ function checks(shape: Shape, v: string, path: readonly PathPart[], names: Local
     return optional ? container : [failure(`${v} === undefined`, path, expectedOf(shape), v), ...container];
   }
   const test = shape.types.map((t) => TYPE_TESTS[t](v)).join(" || ");
-  if (nested.length === 0) return [failure(present + (shape.types.length === 1 ? negate(test) : `!(${test})`), path, expectedOf(shape), v)];
+  if (nested.length === 0)
+    return [failure(present + (shape.types.length === 1 ? negate(test) : `!(${test})`), path, expectedOf(shape), v)];
 
   const mismatch = `if (fail(issues, ${pathExpression(path)}, ${stringLiteral(expectedOf(shape))}, ${v})) return false;`;
   // One structured type, the common case: the children are checked once the container is right.
@@ -130,7 +147,8 @@ function structuredChecks(shape: Shape, v: string, path: readonly PathPart[], na
   for (const property of shape.properties ?? []) {
     const local = names.take(`${v === "value" ? "" : `${v}_`}${property.name}`);
     // Inherited names (`constructor`, `toString`, `__proto__` …) must be read as own properties.
-    const read = property.name in Object.prototype ? `own(${v}, ${stringLiteral(property.name)})` : member(v, property.name);
+    const read =
+      property.name in Object.prototype ? `own(${v}, ${stringLiteral(property.name)})` : member(v, property.name);
     const childPath = [...path, { text: pathSegment(property.name) }];
     out.push(`const ${local} = ${read};`, ...checks(property.shape, local, childPath, names, !property.required));
   }
@@ -138,13 +156,20 @@ function structuredChecks(shape: Shape, v: string, path: readonly PathPart[], na
     const key = names.take("key");
     const entry = names.take(`${v}_entry`);
     const inner = checks(shape.mapValues, entry, [...path, { key }], names);
-    if (inner.length > 0) out.push(`for (const ${key} of Object.keys(${v})) {`, `const ${entry} = ${v}[${key}];`, ...inner, `}`);
+    if (inner.length > 0)
+      out.push(`for (const ${key} of Object.keys(${v})) {`, `const ${entry} = ${v}[${key}];`, ...inner, `}`);
   }
   if (shape.items) {
     const index = names.take("i");
     const item = names.take(`${v}_item`);
     const inner = checks(shape.items, item, [...path, { index }], names);
-    if (inner.length > 0) out.push(`for (let ${index} = 0; ${index} < ${v}.length; ${index}++) {`, `const ${item} = ${v}[${index}];`, ...inner, `}`);
+    if (inner.length > 0)
+      out.push(
+        `for (let ${index} = 0; ${index} < ${v}.length; ${index}++) {`,
+        `const ${item} = ${v}[${index}];`,
+        ...inner,
+        `}`,
+      );
   }
   return out;
 }

@@ -6,7 +6,13 @@ export function emitIndex(model: CatalogueModel): GeneratedFile[] {
   const statements = [
     ...model.events.map((e) => exportFrom(`./events/${e.fileName}.js`, [e.typeName, e.dataTypeName], true)),
     ...model.events.map((e) => exportFrom(`./guards/${e.fileName}.js`, [e.guardName, e.validatorName])),
-    exportFrom("./unions.js", [...model.resources.map((r) => `type ${r.typeName}`), "type WebhookEvent", "type WebhookEventMap", "type WebhookEventType", "WEBHOOK_EVENT_TYPES"]),
+    exportFrom("./unions.js", [
+      ...model.resources.map((r) => `type ${r.typeName}`),
+      "type WebhookEvent",
+      "type WebhookEventMap",
+      "type WebhookEventType",
+      "WEBHOOK_EVENT_TYPES",
+    ]),
     exportFrom("./parse.js", ["isWebhookEvent", "parseWebhookEvent", "type ParseResult"]),
     exportFrom("./runtime.js", ["ValidationIssue", "Validator"], true),
     exportFrom("./fixtures/index.js", ["fixtures"]),

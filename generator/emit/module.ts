@@ -26,7 +26,11 @@ export function renderModule(source: string, statements: readonly Statement[]): 
   const parts: (Statement | WriterFunction)[] = [header(source)];
   let previous: Statement | undefined;
   for (const statement of statements) {
-    const grouped = previous !== undefined && typeof previous !== "string" && typeof statement !== "string" && previous.kind === statement.kind;
+    const grouped =
+      previous !== undefined &&
+      typeof previous !== "string" &&
+      typeof statement !== "string" &&
+      previous.kind === statement.kind;
     if (!grouped) parts.push((writer) => writer.blankLine());
     parts.push(statement);
     previous = statement;
@@ -38,13 +42,31 @@ export function renderModule(source: string, statements: readonly Statement[]): 
 }
 
 /** `import { a, type B } from "./x.js"`; names starting with `type ` are type-only. */
-export function importFrom(moduleSpecifier: string, names: readonly string[], typeOnly = false): ImportDeclarationStructure {
-  return { kind: StructureKind.ImportDeclaration, moduleSpecifier, isTypeOnly: typeOnly, namedImports: names.map(specifier) };
+export function importFrom(
+  moduleSpecifier: string,
+  names: readonly string[],
+  typeOnly = false,
+): ImportDeclarationStructure {
+  return {
+    kind: StructureKind.ImportDeclaration,
+    moduleSpecifier,
+    isTypeOnly: typeOnly,
+    namedImports: names.map(specifier),
+  };
 }
 
 /** `export { a, type B } from "./x.js"`. */
-export function exportFrom(moduleSpecifier: string, names: readonly string[], typeOnly = false): ExportDeclarationStructure {
-  return { kind: StructureKind.ExportDeclaration, moduleSpecifier, isTypeOnly: typeOnly, namedExports: names.map(specifier) };
+export function exportFrom(
+  moduleSpecifier: string,
+  names: readonly string[],
+  typeOnly = false,
+): ExportDeclarationStructure {
+  return {
+    kind: StructureKind.ExportDeclaration,
+    moduleSpecifier,
+    isTypeOnly: typeOnly,
+    namedExports: names.map(specifier),
+  };
 }
 
 function specifier(name: string): { name: string; isTypeOnly: boolean } {

@@ -16,7 +16,10 @@ export async function emitTypes(model: CatalogueModel): Promise<GeneratedFile[]>
       format: false,
       unknownAny: true,
     });
-    files.push({ path: `events/${event.fileName}.ts`, contents: renderModule(model.source, [restoreNames(declarations, aliases)]) });
+    files.push({
+      path: `events/${event.fileName}.ts`,
+      contents: renderModule(model.source, [restoreNames(declarations, aliases)]),
+    });
   }
   return files;
 }
@@ -34,13 +37,19 @@ function schemaForTypes(model: CatalogueModel, event: EventModel, aliases: Map<s
 
 function withNote(shape: ShapeSpec | undefined, note: string): ShapeSpec {
   const description = shape?.description?.trim();
-  return { ...shape, description: description ? `${description}${/[.!?]$/.test(description) ? "" : "."} ${note}` : note };
+  return {
+    ...shape,
+    description: description ? `${description}${/[.!?]$/.test(description) ? "" : "."} ${note}` : note,
+  };
 }
 
 function sanitize(shape: ShapeSpec, aliases: Map<string, string>): ShapeSpec {
   const out: ShapeSpec & { title?: string } = { ...shape };
   if (out.description !== undefined) out.description = docText(out.description);
-  if (out.properties) out.properties = Object.fromEntries(Object.entries(out.properties).map(([k, v]) => [alias(k, aliases), sanitize(v, aliases)]));
+  if (out.properties)
+    out.properties = Object.fromEntries(
+      Object.entries(out.properties).map(([k, v]) => [alias(k, aliases), sanitize(v, aliases)]),
+    );
   if (out.required) out.required = out.required.map((name) => alias(name, aliases));
   if (out.items) out.items = sanitize(out.items, aliases);
   if (out.additionalProperties) out.additionalProperties = sanitize(out.additionalProperties, aliases);
@@ -59,5 +68,7 @@ function alias(name: string, aliases: Map<string, string>): string {
 }
 
 function restoreNames(declarations: string, aliases: Map<string, string>): string {
-  return aliases.size === 0 ? declarations : declarations.replace(/\bwec_inherited_name_\d+\b/g, (placeholder) => aliases.get(placeholder) ?? placeholder);
+  return aliases.size === 0
+    ? declarations
+    : declarations.replace(/\bwec_inherited_name_\d+\b/g, (placeholder) => aliases.get(placeholder) ?? placeholder);
 }

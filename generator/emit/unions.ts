@@ -10,7 +10,8 @@ export function emitUnions(model: CatalogueModel): GeneratedFile[] {
     ...imports,
     `/** Every event of the catalogue, discriminated on \`type\`: a \`switch (event.type)\` narrows to one event. */\nexport type WebhookEvent = ${union(model.events.map((e) => e.typeName))};`,
     ...model.resources.map(
-      (r) => `/** The events of \`${docText(r.name)}\`. */\nexport type ${r.typeName} = ${union(r.events.map((e) => e.typeName))};`,
+      (r) =>
+        `/** The events of \`${docText(r.name)}\`. */\nexport type ${r.typeName} = ${union(r.events.map((e) => e.typeName))};`,
     ),
     `/** The name of every event: the \`type\` of a {@link WebhookEvent}. */\nexport type WebhookEventType = ${union(model.events.map((e) => stringLiteral(e.name)))};`,
     `/** Every {@link WebhookEventType}, sorted. */\nexport const WEBHOOK_EVENT_TYPES: readonly WebhookEventType[] = Object.freeze([\n${model.events.map((e) => `  ${stringLiteral(e.name)},`).join("\n")}\n]);`,

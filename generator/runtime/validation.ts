@@ -31,7 +31,10 @@ export function own(object: Record<string, unknown>, key: string): unknown {
 export function fail(issues: ValidationIssue[] | undefined, path: string, expected: string, actual: unknown): boolean {
   // Past MAX_ISSUES a payload is plainly wrong; stopping keeps a huge one from costing huge memory.
   if (issues === undefined || issues.length >= MAX_ISSUES) return true;
-  issues.push({ path, message: actual === undefined ? "is required" : `expected ${expected}, got ${describeValue(actual, expected)}` });
+  issues.push({
+    path,
+    message: actual === undefined ? "is required" : `expected ${expected}, got ${describeValue(actual, expected)}`,
+  });
   return false;
 }
 
@@ -46,7 +49,11 @@ export function describeValue(value: unknown, expected: string): string {
   if (Array.isArray(value)) return "array";
   if (typeof value === "object") return "object";
   // Show the value itself where its type alone would not explain the mismatch.
-  const showValue = expected.startsWith('"') || expected.startsWith("one of") || expected === "integer" || (typeof value === "number" && !Number.isFinite(value));
+  const showValue =
+    expected.startsWith('"') ||
+    expected.startsWith("one of") ||
+    expected === "integer" ||
+    (typeof value === "number" && !Number.isFinite(value));
   if (!showValue) return typeof value;
   const text = typeof value === "string" ? JSON.stringify(value) : String(value);
   return `${typeof value} ${text.length > 60 ? `${text.slice(0, 57)}...` : text}`;

@@ -44,7 +44,10 @@ export function describeEvent(event: WebhookEvent): string {
 
 export function handle(body: unknown): string {
   const result = parseWebhookEvent(body);
-  if (!result.ok) return result.unknownType ? `ignored ${result.unknownType}` : result.errors.map((e) => `${e.path}: ${e.message}`).join("; ");
+  if (!result.ok)
+    return result.unknownType
+      ? `ignored ${result.unknownType}`
+      : result.errors.map((e) => `${e.path}: ${e.message}`).join("; ");
   return describeEvent(result.event);
 }
 

@@ -4,7 +4,13 @@ import { fixtures, isWebhookEvent, parseWebhookEvent, WEBHOOK_EVENT_TYPES } from
 
 // The committed package: the snapshot test keeps it equal to what the spec generates.
 const guards = pkg as unknown as Record<string, (value: unknown) => boolean>;
-const guardOf = (type: string) => guards[`is${type.split(/[._]/).map((w) => w[0]!.toUpperCase() + w.slice(1)).join("")}WebhookEvent`]!;
+const guardOf = (type: string) =>
+  guards[
+    `is${type
+      .split(/[._]/)
+      .map((w) => w[0]!.toUpperCase() + w.slice(1))
+      .join("")}WebhookEvent`
+  ]!;
 const clone = <T>(value: T): T => structuredClone(value);
 
 describe.each(WEBHOOK_EVENT_TYPES)("the guard of %s", (type) => {
@@ -23,18 +29,33 @@ describe.each(WEBHOOK_EVENT_TYPES)("the guard of %s", (type) => {
     expect(isWebhookEvent(event)).toBe(true);
   });
 
-  it("accepts the optional `object` when it is \"event\" and rejects any other value", () => {
+  it('accepts the optional `object` when it is "event" and rejects any other value', () => {
     expect(guard({ ...clone(fixture), object: "event" })).toBe(true);
     expect(guard({ ...clone(fixture), object: "response" })).toBe(false);
-    expect(parseWebhookEvent({ ...clone(fixture), object: null })).toEqual({ ok: false, errors: [{ path: "object", message: 'expected "event", got null' }] });
+    expect(parseWebhookEvent({ ...clone(fixture), object: null })).toEqual({
+      ok: false,
+      errors: [{ path: "object", message: 'expected "event", got null' }],
+    });
   });
 
   const mutations: [string, (e: Record<string, any>) => void, { path: string; message: string }][] = [
     ["id missing", (e) => delete e.id, { path: "id", message: "is required" }],
     ["id a number", (e) => (e.id = 42), { path: "id", message: "expected string, got number" }],
-    ["created_at a string", (e) => (e.created_at = "1719168000"), { path: "created_at", message: "expected integer, got string \"1719168000\"" }],
-    ["created_at not an integer", (e) => (e.created_at = 1.5), { path: "created_at", message: "expected integer, got number 1.5" }],
-    ["type another event's", (e) => (e.type = type === "batch.failed" ? "batch.expired" : "batch.failed"), { path: "type", message: "" }],
+    [
+      "created_at a string",
+      (e) => (e.created_at = "1719168000"),
+      { path: "created_at", message: 'expected integer, got string "1719168000"' },
+    ],
+    [
+      "created_at not an integer",
+      (e) => (e.created_at = 1.5),
+      { path: "created_at", message: "expected integer, got number 1.5" },
+    ],
+    [
+      "type another event's",
+      (e) => (e.type = type === "batch.failed" ? "batch.expired" : "batch.failed"),
+      { path: "type", message: "" },
+    ],
     ["data missing", (e) => delete e.data, { path: "data", message: "is required" }],
     ["data a string", (e) => (e.data = "x"), { path: "data", message: "expected object, got string" }],
     ["data null", (e) => (e.data = null), { path: "data", message: "expected object, got null" }],
@@ -55,11 +76,17 @@ describe.each(WEBHOOK_EVENT_TYPES)("the guard of %s", (type) => {
       const missing = clone(fixture);
       delete missing.data[key];
       expect(guard(missing)).toBe(false);
-      expect(parseWebhookEvent(missing)).toEqual({ ok: false, errors: [{ path: `data.${key}`, message: "is required" }] });
+      expect(parseWebhookEvent(missing)).toEqual({
+        ok: false,
+        errors: [{ path: `data.${key}`, message: "is required" }],
+      });
       const wrong = clone(fixture);
       wrong.data[key] = true;
       expect(guard(wrong)).toBe(false);
-      expect(parseWebhookEvent(wrong)).toMatchObject({ ok: false, errors: [{ path: `data.${key}`, message: expect.stringMatching(/^expected \w+, got boolean$/) }] });
+      expect(parseWebhookEvent(wrong)).toMatchObject({
+        ok: false,
+        errors: [{ path: `data.${key}`, message: expect.stringMatching(/^expected \w+, got boolean$/) }],
+      });
     }
   });
 
@@ -96,9 +123,18 @@ describe("parseWebhookEvent", () => {
   });
 
   it("says what is wrong when there is no type to dispatch on", () => {
-    expect(parseWebhookEvent({ id: "evt_1" })).toEqual({ ok: false, errors: [{ path: "type", message: "is required" }] });
-    expect(parseWebhookEvent({ type: 7 })).toEqual({ ok: false, errors: [{ path: "type", message: "expected string, got number" }] });
-    expect(parseWebhookEvent("{}")).toEqual({ ok: false, errors: [{ path: "", message: "expected object, got string" }] });
+    expect(parseWebhookEvent({ id: "evt_1" })).toEqual({
+      ok: false,
+      errors: [{ path: "type", message: "is required" }],
+    });
+    expect(parseWebhookEvent({ type: 7 })).toEqual({
+      ok: false,
+      errors: [{ path: "type", message: "expected string, got number" }],
+    });
+    expect(parseWebhookEvent("{}")).toEqual({
+      ok: false,
+      errors: [{ path: "", message: "expected object, got string" }],
+    });
   });
 
   it("does not look up inherited names as event types", () => {
@@ -108,13 +144,31 @@ describe("parseWebhookEvent", () => {
   });
 
   it("never throws, whatever the value does when read", () => {
-    const hostile = new Proxy({}, { get: () => { throw new Error("boom"); } });
+    const hostile = new Proxy(
+      {},
+      {
+        get: () => {
+          throw new Error("boom");
+        },
+      },
+    );
     expect(isWebhookEvent(hostile)).toBe(false);
-    expect(parseWebhookEvent(hostile)).toEqual({ ok: false, errors: [{ path: "", message: "could not be read: boom" }] });
+    expect(parseWebhookEvent(hostile)).toEqual({
+      ok: false,
+      errors: [{ path: "", message: "could not be read: boom" }],
+    });
     const getter = { ...clone(fixtures["batch.failed"]) };
-    Object.defineProperty(getter, "data", { enumerable: true, get: () => { throw new TypeError("nope"); } });
+    Object.defineProperty(getter, "data", {
+      enumerable: true,
+      get: () => {
+        throw new TypeError("nope");
+      },
+    });
     expect(pkg.isBatchFailedWebhookEvent(getter)).toBe(false);
-    expect(parseWebhookEvent(getter)).toEqual({ ok: false, errors: [{ path: "", message: "could not be read: nope" }] });
+    expect(parseWebhookEvent(getter)).toEqual({
+      ok: false,
+      errors: [{ path: "", message: "could not be read: nope" }],
+    });
   });
 
   it("does not change its input", () => {

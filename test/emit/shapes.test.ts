@@ -16,7 +16,9 @@ let example: Record<string, any>;
 
 beforeAll(async () => {
   const spec = validateSpec(loadSpec(FILE));
-  ajvValidate = new Ajv({ strict: false, allErrors: true, ownProperties: true, strictNumbers: true }).compile(composeEventSchema(spec.envelope, spec.events[0]!));
+  ajvValidate = new Ajv({ strict: false, allErrors: true, ownProperties: true, strictNumbers: true }).compile(
+    composeEventSchema(spec.envelope, spec.events[0]!),
+  );
   const built = await buildPackage(readFileSync(FILE, "utf8"));
   pkg = built.pkg;
   example = built.model.events[0]!.example as Record<string, any>;
@@ -55,9 +57,16 @@ const variants: [string, (d: Record<string, any>) => void, boolean?][] = [
   ["content-type another value", (d) => (d["content-type"] = "xml")],
   ["constructor own and a string", (d) => Object.defineProperty(d, "constructor", { value: "c", enumerable: true })],
   ["constructor own and a number", (d) => Object.defineProperty(d, "constructor", { value: 1, enumerable: true })],
-  ["__proto__ own and valid", (d) => Object.defineProperty(d, "__proto__", { value: { polluted: true }, enumerable: true })],
+  [
+    "__proto__ own and valid",
+    (d) => Object.defineProperty(d, "__proto__", { value: { polluted: true }, enumerable: true }),
+  ],
   // ajv 8 does not check a property named __proto__ at all.
-  ["__proto__ own and invalid", (d) => Object.defineProperty(d, "__proto__", { value: { polluted: "yes" }, enumerable: true }), false],
+  [
+    "__proto__ own and invalid",
+    (d) => Object.defineProperty(d, "__proto__", { value: { polluted: "yes" }, enumerable: true }),
+    false,
+  ],
   ["maybe null", (d) => (d.maybe = null)],
   ["maybe without x", (d) => (d.maybe = {})],
   ["maybe a string", (d) => (d.maybe = "x")],
@@ -82,7 +91,7 @@ describe("guards generated for every kind of shape", () => {
     event.data.status = "lost";
     expect(pkg.parseWebhookEvent(event).errors).toEqual([
       { path: "data.status", message: 'expected one of "pending", "shipped", 3, null, got string "lost"' },
-      { path: "data.labels[\"b c\"]", message: "expected string, got number" },
+      { path: 'data.labels["b c"]', message: "expected string, got number" },
       { path: 'data["content-type"]', message: 'expected "json", got string "xml"' },
     ]);
   });
@@ -90,8 +99,15 @@ describe("guards generated for every kind of shape", () => {
   it("reads inherited names only as own properties", () => {
     // Without the own check, every object's inherited `constructor` (a function) would fail it.
     expect(pkg.isOrderShippedWebhookEvent(structuredClone(example))).toBe(true);
-    const parsed = JSON.parse(JSON.stringify({ ...example, data: { ...example.data } }).replace('"id":"ord_1"', '"id":"ord_1","__proto__":{"polluted":1}'));
-    expect(pkg.parseWebhookEvent(parsed).errors).toEqual([{ path: "data.__proto__.polluted", message: "expected boolean, got number" }]);
+    const parsed = JSON.parse(
+      JSON.stringify({ ...example, data: { ...example.data } }).replace(
+        '"id":"ord_1"',
+        '"id":"ord_1","__proto__":{"polluted":1}',
+      ),
+    );
+    expect(pkg.parseWebhookEvent(parsed).errors).toEqual([
+      { path: "data.__proto__.polluted", message: "expected boolean, got number" },
+    ]);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 });
