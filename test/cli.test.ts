@@ -1,14 +1,15 @@
 import { spawnSync } from "node:child_process";
 import { cpSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 import { edit, MINIMAL_SPEC, tempDir } from "./helpers.js";
 
-const TSX = resolve("node_modules/tsx/dist/cli.mjs");
+const TSX = pathToFileURL(resolve("node_modules/tsx/dist/loader.mjs")).href;
 const SCRIPT = resolve("scripts/generate.ts");
 
 function run(cwd: string, ...args: string[]) {
-  const result = spawnSync(process.execPath, [TSX, SCRIPT, ...args], { cwd, encoding: "utf8" });
+  const result = spawnSync(process.execPath, ["--import", TSX, SCRIPT, ...args], { cwd, encoding: "utf8" });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 

@@ -1,5 +1,8 @@
+import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 import type { GeneratedFile } from "../generator/emit/module.js";
 import { diffOutput, MANIFEST, OutputError, withManifest, writeOutput } from "../generator/write.js";
@@ -95,5 +98,45 @@ describe("writeOutput", () => {
     writeOutput(join(parent, "generated"), v1);
     expect(readdirSync(parent)).toEqual(["generated"]);
     expect(existsSync(join(parent, "index.ts"))).toBe(false);
+  });
+
+  it("leaves the previous output whole when the process is killed mid-write", async () => {
+    const parent = tempDir();
+    const out = join(parent, "generated");
+    writeOutput(out, v1);
+    const before = snapshot(out);
+    // A child that writes 20,000 files, killed once its staging folder is filling up.
+    const script = join(parent, "write-many.ts");
+    writeFileSync(
+      script,
+      `import { withManifest, writeOutput } from ${JSON.stringify(resolve("generator/write.ts"))};
+       const files = Array.from({ length: 20000 }, (_, i) => ({ path: \`events/e\${i}.ts\`, contents: "x".repeat(1024) }));
+       writeOutput(${JSON.stringify(out)}, withManifest(files));`,
+    );
+    // One process (not the tsx CLI, which runs the script in a child) so that the kill reaches the writer.
+    const child = spawn(
+      process.execPath,
+      ["--import", pathToFileURL(resolve("node_modules/tsx/dist/loader.mjs")).href, script],
+      {
+        stdio: "ignore",
+      },
+    );
+    const exited = new Promise((done) => child.on("exit", done));
+    let staged = 0;
+    for (let waited = 0; staged < 200 && waited < 30_000; waited += 5) {
+      const staging = readdirSync(parent).find((name) => name.startsWith(".generated.tmp-"));
+      staged =
+        staging && existsSync(join(parent, staging, "events"))
+          ? readdirSync(join(parent, staging, "events")).length
+          : 0;
+      if (staged < 200) await sleep(5);
+    }
+    child.kill("SIGKILL");
+    await exited;
+    expect(staged).toBeGreaterThanOrEqual(200);
+    expect(snapshot(out)).toEqual(before);
+    // The next run clears what the killed one left and writes normally.
+    writeOutput(out, withManifest([{ path: "index.ts", contents: "export {};\n" }]));
+    expect(readdirSync(parent).sort()).toEqual(["generated", "write-many.ts"]);
   });
 });

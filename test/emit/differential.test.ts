@@ -16,7 +16,11 @@ const RUNS_PER_EVENT = 400; // valid and mutated each: 2 × 400 × 19 events ≈
 
 // ajv 8 does not check a property named __proto__ at all, so the specs are compared without
 // such properties; how the guards treat them is tested in shapes.test.ts and corpus.test.ts.
-const SPECS = ["spec/events.yaml", "test/corpus/accepted/every-shape.yaml", "test/corpus/accepted/inherited-names.yaml"];
+const SPECS = [
+  "spec/events.yaml",
+  "test/corpus/accepted/every-shape.yaml",
+  "test/corpus/accepted/inherited-names.yaml",
+];
 
 interface Case {
   event: EventModel;
@@ -28,7 +32,14 @@ interface Case {
 const cases: Case[] = [];
 
 beforeAll(async () => {
-  const ajv = new Ajv({ strict: true, strictTypes: false, allowUnionTypes: true, allErrors: true, ownProperties: true, strictNumbers: true });
+  const ajv = new Ajv({
+    strict: true,
+    strictTypes: false,
+    allowUnionTypes: true,
+    allErrors: true,
+    ownProperties: true,
+    strictNumbers: true,
+  });
   for (const file of SPECS) {
     const text = withoutProto(readFileSync(file, "utf8"));
     const spec: Spec = validateSpec(loadSpec(file, text));
@@ -75,7 +86,8 @@ describe("generated guards against ajv", () => {
           if (expected) return;
           expect(parsed.errors!.length).toBeGreaterThan(0);
           const wrong = ajvPlaces(c.ajv.errors ?? []);
-          for (const error of parsed.errors!) expect(wrong, `${error.path}: ${error.message}`).toContain(pointer(error.path));
+          for (const error of parsed.errors!)
+            expect(wrong, `${error.path}: ${error.message}`).toContain(pointer(error.path));
         }),
         { seed: SEED, numRuns: RUNS_PER_EVENT },
       );
@@ -125,15 +137,17 @@ function objectArbitrary(shape: Shape): fc.Arbitrary<unknown> {
 
 /** A valid value with one place changed: replaced by any JSON value, or removed. */
 function mutated(shape: Shape): fc.Arbitrary<unknown> {
-  return fc.tuple(arbitrary(shape), fc.jsonValue({ maxDepth: 2 }), fc.nat(), fc.boolean()).map(([value, replacement, pick, remove]) => {
-    const copy = structuredClone(value);
-    const places = placesIn(copy);
-    const [parent, key] = places[pick % places.length]!;
-    if (parent === undefined) return replacement;
-    if (remove && !Array.isArray(parent)) delete (parent as Record<string, unknown>)[key];
-    else (parent as Record<string | number, unknown>)[key] = replacement;
-    return copy;
-  });
+  return fc
+    .tuple(arbitrary(shape), fc.jsonValue({ maxDepth: 2 }), fc.nat(), fc.boolean())
+    .map(([value, replacement, pick, remove]) => {
+      const copy = structuredClone(value);
+      const places = placesIn(copy);
+      const [parent, key] = places[pick % places.length]!;
+      if (parent === undefined) return replacement;
+      if (remove && !Array.isArray(parent)) delete (parent as Record<string, unknown>)[key];
+      else (parent as Record<string | number, unknown>)[key] = replacement;
+      return copy;
+    });
 }
 
 function placesIn(value: unknown): [object | undefined, string | number][] {
@@ -150,7 +164,9 @@ function placesIn(value: unknown): [object | undefined, string | number][] {
 }
 
 /** Where ajv found something wrong, as JSON pointers; a missing property counts at its own place. */
-function ajvPlaces(errors: readonly { instancePath: string; keyword: string; params: Record<string, unknown> }[]): string[] {
+function ajvPlaces(
+  errors: readonly { instancePath: string; keyword: string; params: Record<string, unknown> }[],
+): string[] {
   return errors.map((e) =>
     e.keyword === "required" ? `${e.instancePath}/${escape(String(e.params.missingProperty))}` : e.instancePath,
   );

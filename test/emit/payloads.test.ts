@@ -3,7 +3,10 @@ import * as pkg from "../../generated/index.js";
 import { fixtures, isWebhookEvent, parseWebhookEvent, WEBHOOK_EVENT_TYPES } from "../../generated/index.js";
 
 // Whatever a guard is handed, it answers; it never throws and never changes what it was given.
-const guards = Object.entries(pkg).filter(([name]) => /^is.+WebhookEvent$/.test(name)) as [string, (v: unknown) => boolean][];
+const guards = Object.entries(pkg).filter(([name]) => /^is.+WebhookEvent$/.test(name)) as [
+  string,
+  (v: unknown) => boolean,
+][];
 const realtime = () => structuredClone(fixtures["realtime.call.incoming"]) as any;
 
 function checkers(value: unknown): unknown[] {
@@ -91,9 +94,13 @@ describe("guards and parseWebhookEvent on hostile values", () => {
 
   it("checks integers as JSON Schema does", () => {
     const withCreatedAt = (created_at: number) => ({ ...structuredClone(fixtures["batch.failed"]), created_at });
-    for (const accepted of [0, -0, 1e300, Number.MAX_SAFE_INTEGER]) expect(isWebhookEvent(withCreatedAt(accepted)), String(accepted)).toBe(true);
-    for (const refused of [1.5, NaN, Infinity, -Infinity]) expect(isWebhookEvent(withCreatedAt(refused)), String(refused)).toBe(false);
-    expect(parseWebhookEvent(withCreatedAt(NaN))).toMatchObject({ errors: [{ path: "created_at", message: "expected integer, got number NaN" }] });
+    for (const accepted of [0, -0, 1e300, Number.MAX_SAFE_INTEGER])
+      expect(isWebhookEvent(withCreatedAt(accepted)), String(accepted)).toBe(true);
+    for (const refused of [1.5, NaN, Infinity, -Infinity])
+      expect(isWebhookEvent(withCreatedAt(refused)), String(refused)).toBe(false);
+    expect(parseWebhookEvent(withCreatedAt(NaN))).toMatchObject({
+      errors: [{ path: "created_at", message: "expected integer, got number NaN" }],
+    });
   });
 
   it("take strings as they are, lone surrogates included", () => {
@@ -122,7 +129,10 @@ describe("guards and parseWebhookEvent on hostile values", () => {
     const result = parseWebhookEvent(broken);
     expect(result.ok).toBe(false);
     expect(!result.ok && result.errors).toHaveLength(100);
-    expect(!result.ok && result.errors[0]).toEqual({ path: "data.sip_headers[0].name", message: "expected string, got number" });
+    expect(!result.ok && result.errors[0]).toEqual({
+      path: "data.sip_headers[0].name",
+      message: "expected string, got number",
+    });
   });
 });
 
