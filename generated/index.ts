@@ -133,5 +133,17 @@ export {
   WEBHOOK_EVENT_TYPES,
 } from "./unions.js";
 export { isWebhookEvent, parseWebhookEvent, type ParseResult } from "./parse.js";
-export type { ValidationIssue, Validator } from "./runtime.js";
+export type { ValidationIssue, Validator } from "./runtime/validation.js";
 export { fixtures } from "./fixtures/index.js";
+export { verifyWebhookSignature, unwrapWebhookEvent } from "./webhooks.js";
+export {
+  isUnknownWebhookEvent,
+  WebhookVerificationError,
+  type UnknownWebhookEvent,
+  type UnwrapOptions,
+  type VerifyOptions,
+  type WebhookHeaders,
+  type WebhookPayload,
+  type WebhookVerificationErrorCode,
+} from "./runtime/verify.js";
+export { signWebhookPayload, type SignedWebhook, type SignOptions } from "./runtime/testing.js";

@@ -16,7 +16,7 @@ import { validateResponseCancelledWebhookEvent } from "./guards/response.cancell
 import { validateResponseCompletedWebhookEvent } from "./guards/response.completed.js";
 import { validateResponseFailedWebhookEvent } from "./guards/response.failed.js";
 import { validateResponseIncompleteWebhookEvent } from "./guards/response.incomplete.js";
-import { fail, isObject, type ValidationIssue, type Validator } from "./runtime.js";
+import { fail, isObject, type ValidationIssue, type Validator } from "./runtime/validation.js";
 import type { WebhookEvent } from "./unions.js";
 
 const VALIDATORS: ReadonlyMap<string, Validator<WebhookEvent>> = new Map<

@@ -4,7 +4,7 @@
  */
 import { dataTypeName, eventTypeName, guardName, resourceOf, resourceTypeName, validatorName } from "./names.js";
 import { toShape, type Shape } from "./shape.js";
-import { composeEventSchema, DEFAULT_ID_FIELD, type ShapeSpec, type Spec } from "./spec.js";
+import { composeEventSchema, DEFAULT_ID_FIELD, DEFAULT_TOLERANCE_SECONDS, type ShapeSpec, type Spec } from "./spec.js";
 
 export type { JsonType, Scalar } from "./spec.js";
 export type { Property, Shape } from "./shape.js";
@@ -46,6 +46,8 @@ export interface CatalogueModel {
   source: string;
   package: { name: string; version: string; description: string };
   eventIdPrefix: string;
+  /** Present when the spec declares how requests are signed. */
+  signing?: { scheme: "standard-webhooks"; secretEnv: string; toleranceSeconds: number };
   /** Sorted by name, so the output does not depend on the order of the spec. */
   events: readonly EventModel[];
   /** Sorted by name. */
@@ -84,6 +86,13 @@ export function buildModel(spec: Spec, source: string): CatalogueModel {
     source,
     package: { name: spec.package.name, version: spec.package.version, description: spec.package.description ?? "" },
     eventIdPrefix: spec.envelope.id_prefix,
+    ...(spec.signing && {
+      signing: {
+        scheme: spec.signing.scheme,
+        secretEnv: spec.signing.secret_env,
+        toleranceSeconds: spec.signing.tolerance_seconds ?? DEFAULT_TOLERANCE_SECONDS,
+      },
+    }),
     events,
     resources,
   };

@@ -36,6 +36,11 @@ export const FIXED_EXPORTS = [
   "ValidationIssue",
   "Validator",
   "fixtures",
+  "verifyWebhookSignature",
+  "unwrapWebhookEvent",
+  "isUnknownWebhookEvent",
+  "WebhookVerificationError",
+  "signWebhookPayload",
 ] as const;
 
 /** Every identifier one event contributes to the package. */

@@ -7,6 +7,7 @@ import { emitParse } from "./emit/parse.js";
 import { emitRuntime } from "./emit/runtime.js";
 import { emitTypes } from "./emit/types.js";
 import { emitUnions } from "./emit/unions.js";
+import { emitWebhooks } from "./emit/webhooks.js";
 import { formatFiles } from "./format.js";
 import { loadSpec } from "./load.js";
 import { buildModel, compareNames, type CatalogueModel } from "./model.js";
@@ -34,6 +35,7 @@ export async function emitAll(model: CatalogueModel): Promise<GeneratedFile[]> {
     ...emitParse(model),
     ...emitRuntime(model),
     ...emitFixtures(model),
+    ...emitWebhooks(model),
     ...emitIndex(model),
   ];
 }

@@ -33,10 +33,12 @@ export interface EventSpec {
 export interface Spec {
   package: { name: string; version: string; description?: string };
   envelope: { id_prefix: string; required?: string[]; properties: Record<string, ShapeSpec> };
+  signing?: { scheme: "standard-webhooks"; secret_env: string; tolerance_seconds?: number };
   events: EventSpec[];
 }
 
 export const DEFAULT_ID_FIELD = "id";
+export const DEFAULT_TOLERANCE_SECONDS = 300;
 
 /** The full shape of one event: the envelope's fields, then `type` fixed to the event's name, then `data`. */
 export function composeEventSchema(envelope: Spec["envelope"], event: EventSpec): ShapeSpec {

@@ -6,7 +6,11 @@ import { describe, expect, it } from "vitest";
 const HANDLER = resolve("test/consumer/handler.ts");
 
 /** Type-checks files under the strictest common settings, with a handler's text substituted. */
-function typecheck(rootNames: string[], replace?: { file: string; text: string }): string[] {
+// A consumer has either the DOM library (browsers, edge runtimes) or Node's types.
+const DOM = { types: [], lib: ["lib.es2022.d.ts", "lib.dom.d.ts"] };
+const NODE = { types: ["node"], lib: ["lib.es2022.d.ts"] };
+
+function typecheck(rootNames: string[], replace?: { file: string; text: string }, libs: object = DOM): string[] {
   const options: ts.CompilerOptions = {
     strict: true,
     noEmit: true,
@@ -19,8 +23,7 @@ function typecheck(rootNames: string[], replace?: { file: string; text: string }
     noUnusedLocals: true,
     noUnusedParameters: true,
     verbatimModuleSyntax: true,
-    types: [],
-    lib: ["lib.es2022.d.ts"],
+    ...libs,
   };
   const host = ts.createCompilerHost(options);
   const readFile = host.readFile.bind(host);
@@ -31,7 +34,8 @@ function typecheck(rootNames: string[], replace?: { file: string; text: string }
 
 describe("generated/ as a consumer sees it", () => {
   it("compiles under strict settings, with a handler that narrows every event", () => {
-    expect(typecheck([resolve("generated/index.ts"), HANDLER])).toEqual([]);
+    expect(typecheck([resolve("generated/index.ts"), HANDLER], undefined, DOM)).toEqual([]);
+    expect(typecheck([resolve("generated/index.ts"), HANDLER], undefined, NODE)).toEqual([]);
   });
 
   it("fails to compile when the switch misses an event", () => {

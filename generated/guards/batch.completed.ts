@@ -2,7 +2,7 @@
 // change the spec and run `npm run generate`.
 
 import type { BatchCompletedWebhookEvent } from "../events/batch.completed.js";
-import { fail, isObject, type ValidationIssue } from "../runtime.js";
+import { fail, isObject, type ValidationIssue } from "../runtime/validation.js";
 
 /**
  * Checks that `value` is a {@link BatchCompletedWebhookEvent}. Without `issues` it stops at the first

@@ -2,7 +2,7 @@
 // change the spec and run `npm run generate`.
 
 import type { FineTuningJobSucceededWebhookEvent } from "../events/fine_tuning.job.succeeded.js";
-import { fail, isObject, type ValidationIssue } from "../runtime.js";
+import { fail, isObject, type ValidationIssue } from "../runtime/validation.js";
 
 /**
  * Checks that `value` is a {@link FineTuningJobSucceededWebhookEvent}. Without `issues` it stops at the first

@@ -2,7 +2,7 @@
 // change the spec and run `npm run generate`.
 
 import type { RealtimeCallIncomingWebhookEvent } from "../events/realtime.call.incoming.js";
-import { fail, isObject, type ValidationIssue } from "../runtime.js";
+import { fail, isObject, type ValidationIssue } from "../runtime/validation.js";
 
 /**
  * Checks that `value` is a {@link RealtimeCallIncomingWebhookEvent}. Without `issues` it stops at the first

@@ -2,7 +2,7 @@
 // change the spec and run `npm run generate`.
 
 import type { ResponseCancelledWebhookEvent } from "../events/response.cancelled.js";
-import { fail, isObject, type ValidationIssue } from "../runtime.js";
+import { fail, isObject, type ValidationIssue } from "../runtime/validation.js";
 
 /**
  * Checks that `value` is a {@link ResponseCancelledWebhookEvent}. Without `issues` it stops at the first

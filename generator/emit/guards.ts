@@ -16,7 +16,7 @@ export function emitGuards(model: CatalogueModel): GeneratedFile[] {
       path: `guards/${event.fileName}.ts`,
       contents: renderModule(model.source, [
         importFrom(`../events/${event.fileName}.js`, [event.typeName], true),
-        importFrom("../runtime.js", [...helpers, "type ValidationIssue"]),
+        importFrom("../runtime/validation.js", [...helpers, "type ValidationIssue"]),
         validator,
         guardFunction(event),
       ]),

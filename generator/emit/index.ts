@@ -14,8 +14,24 @@ export function emitIndex(model: CatalogueModel): GeneratedFile[] {
       "WEBHOOK_EVENT_TYPES",
     ]),
     exportFrom("./parse.js", ["isWebhookEvent", "parseWebhookEvent", "type ParseResult"]),
-    exportFrom("./runtime.js", ["ValidationIssue", "Validator"], true),
+    exportFrom("./runtime/validation.js", ["ValidationIssue", "Validator"], true),
     exportFrom("./fixtures/index.js", ["fixtures"]),
+    ...(model.signing
+      ? [
+          exportFrom("./webhooks.js", ["verifyWebhookSignature", "unwrapWebhookEvent"]),
+          exportFrom("./runtime/verify.js", [
+            "isUnknownWebhookEvent",
+            "WebhookVerificationError",
+            "type UnknownWebhookEvent",
+            "type UnwrapOptions",
+            "type VerifyOptions",
+            "type WebhookHeaders",
+            "type WebhookPayload",
+            "type WebhookVerificationErrorCode",
+          ]),
+          exportFrom("./runtime/testing.js", ["signWebhookPayload", "type SignedWebhook", "type SignOptions"]),
+        ]
+      : []),
   ];
   return [{ path: "index.ts", contents: renderModule(model.source, statements) }];
 }

@@ -6,7 +6,7 @@ import { importFrom, renderModule, type GeneratedFile } from "./module.js";
 export function emitParse(model: CatalogueModel): GeneratedFile[] {
   const statements = [
     ...model.events.map((e) => importFrom(`./guards/${e.fileName}.js`, [e.validatorName])),
-    importFrom("./runtime.js", ["fail", "isObject", "type ValidationIssue", "type Validator"]),
+    importFrom("./runtime/validation.js", ["fail", "isObject", "type ValidationIssue", "type Validator"]),
     importFrom("./unions.js", ["WebhookEvent"], true),
     // A Map, not a chain of comparisons: the cost of finding the validator does not grow with the catalogue.
     `const VALIDATORS: ReadonlyMap<string, Validator<WebhookEvent>> = new Map<string, Validator<WebhookEvent>>([\n${model.events

@@ -2,11 +2,17 @@ import { readFileSync } from "node:fs";
 import type { CatalogueModel } from "../model.js";
 import { renderModule, type GeneratedFile } from "./module.js";
 
-// The helpers every validator shares are real, type-checked source in generator/runtime/, copied
-// as they are; read once, when the generator starts, like any other part of its code.
-const VALIDATION_RUNTIME = readFileSync(new URL("../runtime/validation.ts", import.meta.url), "utf8");
+// The code every package shares is real, type-checked source in generator/runtime/, copied as it
+// is into the package's runtime/; read once, when the generator starts, like the rest of its code.
+const source = (name: string) => readFileSync(new URL(`../runtime/${name}`, import.meta.url), "utf8");
+const VALIDATION = source("validation.ts");
+const SIGNING = [
+  { name: "verify.ts", text: source("verify.ts") },
+  { name: "testing.ts", text: source("testing.ts") },
+];
 
-/** `runtime.ts`: what the validators share. No dependencies, no Node-only APIs. */
+/** `runtime/`: what validators (and, when the spec declares signing, verification) share. No dependencies. */
 export function emitRuntime(model: CatalogueModel): GeneratedFile[] {
-  return [{ path: "runtime.ts", contents: renderModule(model.source, [VALIDATION_RUNTIME]) }];
+  const files = [{ name: "validation.ts", text: VALIDATION }, ...(model.signing ? SIGNING : [])];
+  return files.map(({ name, text }) => ({ path: `runtime/${name}`, contents: renderModule(model.source, [text]) }));
 }

@@ -1,0 +1,297 @@
+/**
+ * Signature verification by the Standard Webhooks scheme: HMAC-SHA256 over
+ * `${webhook-id}.${webhook-timestamp}.${body}`, base64, each signature prefixed `v1,`.
+ * Runs on Node 20+ (node:crypto, found at run time, for speed) and on runtimes that have only
+ * WebCrypto; it loads no module at run time and uses no Node-only global.
+ */
+import type { ValidationIssue } from "./validation.js";
+
+/** What went wrong, stable across versions: branch on this, not on the message. */
+export type WebhookVerificationErrorCode =
+  | "payload_not_raw"
+  | "missing_secret"
+  | "malformed_secret"
+  | "missing_header"
+  | "malformed_header"
+  | "malformed_timestamp"
+  | "timestamp_too_old"
+  | "timestamp_too_new"
+  | "no_matching_signature"
+  | "body_not_json"
+  | "invalid_payload"
+  | "unknown_event_type";
+
+/** Every failure of verification or unwrapping. Its message never holds a secret or a signature. */
+export class WebhookVerificationError extends Error {
+  override readonly name = "WebhookVerificationError";
+  readonly code: WebhookVerificationErrorCode;
+  /** With `invalid_payload`: where the payload does not match its event's shape. */
+  readonly issues?: readonly ValidationIssue[];
+
+  constructor(code: WebhookVerificationErrorCode, message: string, issues?: readonly ValidationIssue[]) {
+    super(message);
+    this.code = code;
+    if (issues) this.issues = issues;
+  }
+}
+
+/** The raw request body, exactly as received. */
+export type WebhookPayload = string | Uint8Array | ArrayBuffer;
+
+/** Request headers as Fetch (`Headers`), Node (`req.headers`) or a list of pairs give them. */
+export type WebhookHeaders =
+  | { get(name: string): string | null }
+  | Readonly<Record<string, string | readonly string[] | undefined>>
+  | Iterable<readonly [string, string]>;
+
+export interface VerifyOptions {
+  /** How far the timestamp may be from now, either way, in seconds. */
+  toleranceSeconds?: number;
+  /** The current time (a Date, or Unix seconds), for tests. */
+  now?: Date | number;
+  /** More secrets to try, for rotation: a signature by any of them is accepted. */
+  secrets?: readonly string[];
+}
+
+export interface UnwrapOptions extends VerifyOptions {
+  /** Refuse events whose `type` the package does not know, instead of returning them as unknown. */
+  strict?: boolean;
+}
+
+/** A verified event of a type this package does not know: newer than the package, safe to acknowledge. */
+export interface UnknownWebhookEvent {
+  readonly unknown: true;
+  readonly type: string;
+  /** The parsed body, unchecked. */
+  readonly payload: Readonly<Record<string, unknown>>;
+}
+
+/** True for what {@link createVerifier}'s unwrap returns for an event type the package does not know. */
+export function isUnknownWebhookEvent(event: unknown): event is UnknownWebhookEvent {
+  try {
+    return typeof event === "object" && event !== null && (event as { unknown?: unknown }).unknown === true;
+  } catch {
+    return false;
+  }
+}
+
+export interface SigningConfig {
+  /** The environment variable that holds the secret when none is passed. */
+  secretEnv: string;
+  toleranceSeconds: number;
+}
+
+type ParseOutcome<E> = { ok: true; event: E } | { ok: false; errors: ValidationIssue[]; unknownType?: string };
+
+/** The verifier bound to a catalogue's settings and parser; the package exports its two functions. */
+export function createVerifier<E>(config: SigningConfig, parse: (value: unknown) => ParseOutcome<E>) {
+  async function verifyWebhookSignature(
+    payload: WebhookPayload,
+    headers: WebhookHeaders,
+    secret?: string | readonly string[],
+    options: VerifyOptions = {},
+  ): Promise<void> {
+    const body = rawBody(payload);
+    const id = single(headers, "webhook-id");
+    const timestamp = single(headers, "webhook-timestamp");
+    const signatures = allValues(headers, "webhook-signature").join(" ");
+    if (!signatures) throw missing("webhook-signature");
+    checkTimestamp(timestamp, options.toleranceSeconds ?? config.toleranceSeconds, options.now);
+
+    const candidates = signatures
+      .split(" ")
+      .filter((s) => s.startsWith("v1,"))
+      .map((s) => decodeBase64(s.slice(3)))
+      .filter((s): s is Uint8Array => s?.length === 32);
+    let matched = false;
+    for (const key of keys(secret, options.secrets)) {
+      const expected = await sign(key, id, timestamp, body);
+      // Compare with every candidate, each in constant time, so timing says nothing about which bytes differ.
+      for (const candidate of candidates) matched = constantTimeEqual(candidate, expected) || matched;
+    }
+    if (!matched) {
+      throw new WebhookVerificationError(
+        "no_matching_signature",
+        candidates.length === 0
+          ? "webhook-signature holds no v1 signature; the request was not signed with this scheme"
+          : "no signature matches: the body, webhook-id or webhook-timestamp was changed, or the secret is not the one the sender uses",
+      );
+    }
+  }
+
+  async function unwrapWebhookEvent(
+    payload: WebhookPayload,
+    headers: WebhookHeaders,
+    secret?: string | readonly string[],
+    options: UnwrapOptions = {},
+  ): Promise<E | UnknownWebhookEvent> {
+    await verifyWebhookSignature(payload, headers, secret, options);
+    let value: unknown;
+    try {
+      value = JSON.parse(typeof payload === "string" ? payload : new TextDecoder().decode(rawBody(payload) as Uint8Array));
+    } catch {
+      throw new WebhookVerificationError("body_not_json", "the body is signed but is not JSON");
+    }
+    const result = parse(value);
+    if (result.ok) return result.event;
+    if (result.unknownType !== undefined) {
+      if (options.strict) {
+        throw new WebhookVerificationError("unknown_event_type", `the event type ${JSON.stringify(result.unknownType)} is not in this package`);
+      }
+      return { unknown: true, type: result.unknownType, payload: value as Record<string, unknown> };
+    }
+    const shown = result.errors.slice(0, 3).map((e) => `${e.path || "(event)"}: ${e.message}`);
+    const more = result.errors.length > 3 ? `; and ${result.errors.length - 3} more` : "";
+    throw new WebhookVerificationError("invalid_payload", `the event does not match its shape: ${shown.join("; ")}${more}`, result.errors);
+  }
+
+  function keys(secret: string | readonly string[] | undefined, more: readonly string[] = []): Uint8Array[] {
+    const given = secret === undefined ? [] : typeof secret === "string" ? [secret] : [...secret];
+    if (given.length === 0) {
+      const fromEnv = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.[config.secretEnv];
+      if (fromEnv) given.push(fromEnv);
+    }
+    const all = [...given, ...more];
+    if (all.length === 0 || all.some((s) => typeof s !== "string" || s === "")) {
+      throw new WebhookVerificationError("missing_secret", `no secret: pass one, or set the environment variable ${config.secretEnv}`);
+    }
+    return all.map(secretKey);
+  }
+
+  return { verifyWebhookSignature, unwrapWebhookEvent };
+}
+
+/** `whsec_…` is the base64 of the key; any other secret is used as its UTF-8 bytes, as the official SDKs do. */
+export function secretKey(secret: string): Uint8Array {
+  if (!secret.startsWith("whsec_")) return new TextEncoder().encode(secret);
+  const key = decodeBase64(secret.slice(6));
+  if (!key || key.length === 0) {
+    throw new WebhookVerificationError("malformed_secret", "the secret starts with whsec_ but the rest is not base64; copy it again from the dashboard");
+  }
+  return key;
+}
+
+/** The `v1,…` signature of a message, as the sender computes it. */
+export async function sign(key: Uint8Array, id: string, timestamp: string, body: string | Uint8Array): Promise<Uint8Array> {
+  const prefix = `${id}.${timestamp}.`;
+  if (nodeCrypto) return nodeCrypto.createHmac("sha256", key).update(prefix).update(body).digest();
+  const encoder = new TextEncoder();
+  const head = encoder.encode(prefix);
+  const tail = typeof body === "string" ? encoder.encode(body) : body;
+  const message = new Uint8Array(head.length + tail.length);
+  message.set(head);
+  message.set(tail, head.length);
+  const cryptoKey = await importKey(key);
+  return new Uint8Array(await webCrypto().subtle.sign("HMAC", cryptoKey, message));
+}
+
+// Node's own HMAC is many times faster than WebCrypto's per call; found at run time, so the code
+// still loads where there is no Node (process.getBuiltinModule: Node 20.16+).
+interface NodeHmac {
+  update(data: string | Uint8Array): NodeHmac;
+  digest(): Uint8Array;
+}
+const nodeCrypto = (
+  globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }
+).process?.getBuiltinModule?.("node:crypto") as { createHmac(algorithm: string, key: Uint8Array): NodeHmac } | undefined;
+
+// Only what is used of WebCrypto, declared here so the package type-checks with the DOM library
+// or with Node's types, under any TypeScript 5.
+interface Subtle {
+  importKey(format: "raw", key: Uint8Array, algorithm: { name: "HMAC"; hash: "SHA-256" }, extractable: false, usages: ["sign"]): Promise<unknown>;
+  sign(algorithm: "HMAC", key: unknown, data: Uint8Array): Promise<ArrayBuffer>;
+}
+export const webCrypto = () => (globalThis as unknown as { crypto: { subtle: Subtle; randomUUID(): string } }).crypto;
+
+// Importing a WebCrypto key costs more than a signature; a few keys are kept per process.
+const importedKeys = new Map<string, Promise<unknown>>();
+function importKey(key: Uint8Array): Promise<unknown> {
+  const id = encodeBase64(key);
+  let imported = importedKeys.get(id);
+  if (!imported) {
+    if (importedKeys.size >= 16) importedKeys.delete(importedKeys.keys().next().value!);
+    imported = webCrypto().subtle.importKey("raw", key, { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
+    importedKeys.set(id, imported);
+  }
+  return imported;
+}
+
+function rawBody(payload: WebhookPayload): string | Uint8Array {
+  // isView and the tag, not instanceof: bytes may come from another realm (a worker, a vm context).
+  if (typeof payload === "string") return payload;
+  if (ArrayBuffer.isView(payload)) return new Uint8Array(payload.buffer, payload.byteOffset, payload.byteLength);
+  if (Object.prototype.toString.call(payload) === "[object ArrayBuffer]") return new Uint8Array(payload as ArrayBuffer);
+  throw new WebhookVerificationError(
+    "payload_not_raw",
+    "the payload must be the raw request body (a string or bytes), not a parsed object: the signature covers the exact bytes sent. " +
+      "Read it with `await request.text()` (Fetch), `express.raw({ type: 'application/json' })` (Express), or by collecting the request's chunks (Node http).",
+  );
+}
+
+function checkTimestamp(timestamp: string, toleranceSeconds: number, now: Date | number | undefined): void {
+  if (!/^\d{1,15}$/.test(timestamp)) {
+    throw new WebhookVerificationError("malformed_timestamp", "webhook-timestamp must be whole Unix seconds");
+  }
+  const current = now === undefined ? Date.now() / 1000 : now instanceof Date ? now.getTime() / 1000 : now;
+  const age = Math.floor(current) - Number(timestamp);
+  if (age > toleranceSeconds) {
+    throw new WebhookVerificationError("timestamp_too_old", `webhook-timestamp is ${age} s old, more than the ${toleranceSeconds} s allowed: a replay, or a clock that is wrong`);
+  }
+  if (-age > toleranceSeconds) {
+    throw new WebhookVerificationError("timestamp_too_new", `webhook-timestamp is ${-age} s in the future, more than the ${toleranceSeconds} s allowed: check the clock`);
+  }
+}
+
+function missing(name: string): WebhookVerificationError {
+  return new WebhookVerificationError("missing_header", `the ${name} header is missing; pass the request's headers as received`);
+}
+
+function single(headers: WebhookHeaders, name: string): string {
+  const values = allValues(headers, name);
+  if (values.length === 0 || values[0] === "") throw missing(name);
+  if (values.length > 1 && values.some((v) => v !== values[0])) {
+    throw new WebhookVerificationError("malformed_header", `the ${name} header appears more than once with different values`);
+  }
+  return values[0]!;
+}
+
+/** Every value of a header, names compared without case. */
+function allValues(headers: WebhookHeaders, name: string): string[] {
+  if (headers === null || typeof headers !== "object") return [];
+  if (typeof (headers as { get?: unknown }).get === "function" && !(Symbol.iterator in headers && headers instanceof Map)) {
+    const value = (headers as { get(name: string): string | null }).get(name);
+    return value === null || value === undefined ? [] : [String(value)];
+  }
+  const out: string[] = [];
+  const entries = Symbol.iterator in headers ? (headers as Iterable<readonly [string, string]>) : Object.entries(headers);
+  for (const [key, value] of entries) {
+    if (typeof key !== "string" || key.toLowerCase() !== name) continue;
+    for (const v of Array.isArray(value) ? value : [value]) if (typeof v === "string") out.push(v);
+  }
+  return out;
+}
+
+function constantTimeEqual(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  let difference = 0;
+  for (let i = 0; i < a.length; i++) difference |= a[i]! ^ b[i]!;
+  return difference === 0;
+}
+
+function decodeBase64(text: string): Uint8Array | undefined {
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(text) || text.length % 4 === 1) return undefined;
+  try {
+    const binary = atob(text);
+    const bytes = new Uint8Array(binary.length);
+    for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+    return bytes;
+  } catch {
+    return undefined;
+  }
+}
+
+export function encodeBase64(bytes: Uint8Array): string {
+  let binary = "";
+  for (let i = 0; i < bytes.length; i++) binary += String.fromCharCode(bytes[i]!);
+  return btoa(binary);
+}
