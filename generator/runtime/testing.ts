@@ -20,7 +20,11 @@ export interface SignOptions {
 }
 
 /** Signs an event (serialized as JSON) or a raw body with `secret`, like the sender would. */
-export async function signWebhookPayload(payload: object | string, secret: string, options: SignOptions = {}): Promise<SignedWebhook> {
+export async function signWebhookPayload(
+  payload: object | string,
+  secret: string,
+  options: SignOptions = {},
+): Promise<SignedWebhook> {
   const body = typeof payload === "string" ? payload : JSON.stringify(payload);
   const id = options.id ?? `msg_${webCrypto().randomUUID().replace(/-/g, "")}`;
   const when = options.timestamp ?? new Date();

@@ -128,7 +128,9 @@ export function createVerifier<E>(config: SigningConfig, parse: (value: unknown)
     await verifyWebhookSignature(payload, headers, secret, options);
     let value: unknown;
     try {
-      value = JSON.parse(typeof payload === "string" ? payload : new TextDecoder().decode(rawBody(payload) as Uint8Array));
+      value = JSON.parse(
+        typeof payload === "string" ? payload : new TextDecoder().decode(rawBody(payload) as Uint8Array),
+      );
     } catch {
       throw new WebhookVerificationError("body_not_json", "the body is signed but is not JSON");
     }
@@ -136,24 +138,36 @@ export function createVerifier<E>(config: SigningConfig, parse: (value: unknown)
     if (result.ok) return result.event;
     if (result.unknownType !== undefined) {
       if (options.strict) {
-        throw new WebhookVerificationError("unknown_event_type", `the event type ${JSON.stringify(result.unknownType)} is not in this package`);
+        throw new WebhookVerificationError(
+          "unknown_event_type",
+          `the event type ${JSON.stringify(result.unknownType)} is not in this package`,
+        );
       }
       return { unknown: true, type: result.unknownType, payload: value as Record<string, unknown> };
     }
     const shown = result.errors.slice(0, 3).map((e) => `${e.path || "(event)"}: ${e.message}`);
     const more = result.errors.length > 3 ? `; and ${result.errors.length - 3} more` : "";
-    throw new WebhookVerificationError("invalid_payload", `the event does not match its shape: ${shown.join("; ")}${more}`, result.errors);
+    throw new WebhookVerificationError(
+      "invalid_payload",
+      `the event does not match its shape: ${shown.join("; ")}${more}`,
+      result.errors,
+    );
   }
 
   function keys(secret: string | readonly string[] | undefined, more: readonly string[] = []): Uint8Array[] {
     const given = secret === undefined ? [] : typeof secret === "string" ? [secret] : [...secret];
     if (given.length === 0) {
-      const fromEnv = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.[config.secretEnv];
+      const fromEnv = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.[
+        config.secretEnv
+      ];
       if (fromEnv) given.push(fromEnv);
     }
     const all = [...given, ...more];
     if (all.length === 0 || all.some((s) => typeof s !== "string" || s === "")) {
-      throw new WebhookVerificationError("missing_secret", `no secret: pass one, or set the environment variable ${config.secretEnv}`);
+      throw new WebhookVerificationError(
+        "missing_secret",
+        `no secret: pass one, or set the environment variable ${config.secretEnv}`,
+      );
     }
     return all.map(secretKey);
   }
@@ -166,13 +180,21 @@ export function secretKey(secret: string): Uint8Array {
   if (!secret.startsWith("whsec_")) return new TextEncoder().encode(secret);
   const key = decodeBase64(secret.slice(6));
   if (!key || key.length === 0) {
-    throw new WebhookVerificationError("malformed_secret", "the secret starts with whsec_ but the rest is not base64; copy it again from the dashboard");
+    throw new WebhookVerificationError(
+      "malformed_secret",
+      "the secret starts with whsec_ but the rest is not base64; copy it again from the dashboard",
+    );
   }
   return key;
 }
 
 /** The `v1,…` signature of a message, as the sender computes it. */
-export async function sign(key: Uint8Array, id: string, timestamp: string, body: string | Uint8Array): Promise<Uint8Array> {
+export async function sign(
+  key: Uint8Array,
+  id: string,
+  timestamp: string,
+  body: string | Uint8Array,
+): Promise<Uint8Array> {
   const prefix = `${id}.${timestamp}.`;
   if (nodeCrypto) return nodeCrypto.createHmac("sha256", key).update(prefix).update(body).digest();
   const encoder = new TextEncoder();
@@ -193,12 +215,19 @@ interface NodeHmac {
 }
 const nodeCrypto = (
   globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }
-).process?.getBuiltinModule?.("node:crypto") as { createHmac(algorithm: string, key: Uint8Array): NodeHmac } | undefined;
+).process?.getBuiltinModule?.("node:crypto") as
+  { createHmac(algorithm: string, key: Uint8Array): NodeHmac } | undefined;
 
 // Only what is used of WebCrypto, declared here so the package type-checks with the DOM library
 // or with Node's types, under any TypeScript 5.
 interface Subtle {
-  importKey(format: "raw", key: Uint8Array, algorithm: { name: "HMAC"; hash: "SHA-256" }, extractable: false, usages: ["sign"]): Promise<unknown>;
+  importKey(
+    format: "raw",
+    key: Uint8Array,
+    algorithm: { name: "HMAC"; hash: "SHA-256" },
+    extractable: false,
+    usages: ["sign"],
+  ): Promise<unknown>;
   sign(algorithm: "HMAC", key: unknown, data: Uint8Array): Promise<ArrayBuffer>;
 }
 export const webCrypto = () => (globalThis as unknown as { crypto: { subtle: Subtle; randomUUID(): string } }).crypto;
@@ -235,22 +264,34 @@ function checkTimestamp(timestamp: string, toleranceSeconds: number, now: Date |
   const current = now === undefined ? Date.now() / 1000 : now instanceof Date ? now.getTime() / 1000 : now;
   const age = Math.floor(current) - Number(timestamp);
   if (age > toleranceSeconds) {
-    throw new WebhookVerificationError("timestamp_too_old", `webhook-timestamp is ${age} s old, more than the ${toleranceSeconds} s allowed: a replay, or a clock that is wrong`);
+    throw new WebhookVerificationError(
+      "timestamp_too_old",
+      `webhook-timestamp is ${age} s old, more than the ${toleranceSeconds} s allowed: a replay, or a clock that is wrong`,
+    );
   }
   if (-age > toleranceSeconds) {
-    throw new WebhookVerificationError("timestamp_too_new", `webhook-timestamp is ${-age} s in the future, more than the ${toleranceSeconds} s allowed: check the clock`);
+    throw new WebhookVerificationError(
+      "timestamp_too_new",
+      `webhook-timestamp is ${-age} s in the future, more than the ${toleranceSeconds} s allowed: check the clock`,
+    );
   }
 }
 
 function missing(name: string): WebhookVerificationError {
-  return new WebhookVerificationError("missing_header", `the ${name} header is missing; pass the request's headers as received`);
+  return new WebhookVerificationError(
+    "missing_header",
+    `the ${name} header is missing; pass the request's headers as received`,
+  );
 }
 
 function single(headers: WebhookHeaders, name: string): string {
   const values = allValues(headers, name);
   if (values.length === 0 || values[0] === "") throw missing(name);
   if (values.length > 1 && values.some((v) => v !== values[0])) {
-    throw new WebhookVerificationError("malformed_header", `the ${name} header appears more than once with different values`);
+    throw new WebhookVerificationError(
+      "malformed_header",
+      `the ${name} header appears more than once with different values`,
+    );
   }
   return values[0]!;
 }
@@ -258,12 +299,16 @@ function single(headers: WebhookHeaders, name: string): string {
 /** Every value of a header, names compared without case. */
 function allValues(headers: WebhookHeaders, name: string): string[] {
   if (headers === null || typeof headers !== "object") return [];
-  if (typeof (headers as { get?: unknown }).get === "function" && !(Symbol.iterator in headers && headers instanceof Map)) {
+  if (
+    typeof (headers as { get?: unknown }).get === "function" &&
+    !(Symbol.iterator in headers && headers instanceof Map)
+  ) {
     const value = (headers as { get(name: string): string | null }).get(name);
     return value === null || value === undefined ? [] : [String(value)];
   }
   const out: string[] = [];
-  const entries = Symbol.iterator in headers ? (headers as Iterable<readonly [string, string]>) : Object.entries(headers);
+  const entries =
+    Symbol.iterator in headers ? (headers as Iterable<readonly [string, string]>) : Object.entries(headers);
   for (const [key, value] of entries) {
     if (typeof key !== "string" || key.toLowerCase() !== name) continue;
     for (const v of Array.isArray(value) ? value : [value]) if (typeof v === "string") out.push(v);
