@@ -64,62 +64,77 @@ export type {
 export {
   isBatchCancelledWebhookEvent,
   validateBatchCancelledWebhookEvent,
+  BatchCancelledWebhookEventSchema,
 } from "./guards/batch.cancelled.js";
 export {
   isBatchCompletedWebhookEvent,
   validateBatchCompletedWebhookEvent,
+  BatchCompletedWebhookEventSchema,
 } from "./guards/batch.completed.js";
 export {
   isBatchExpiredWebhookEvent,
   validateBatchExpiredWebhookEvent,
+  BatchExpiredWebhookEventSchema,
 } from "./guards/batch.expired.js";
 export {
   isBatchFailedWebhookEvent,
   validateBatchFailedWebhookEvent,
+  BatchFailedWebhookEventSchema,
 } from "./guards/batch.failed.js";
 export {
   isEvalRunCanceledWebhookEvent,
   validateEvalRunCanceledWebhookEvent,
+  EvalRunCanceledWebhookEventSchema,
 } from "./guards/eval.run.canceled.js";
 export {
   isEvalRunFailedWebhookEvent,
   validateEvalRunFailedWebhookEvent,
+  EvalRunFailedWebhookEventSchema,
 } from "./guards/eval.run.failed.js";
 export {
   isEvalRunSucceededWebhookEvent,
   validateEvalRunSucceededWebhookEvent,
+  EvalRunSucceededWebhookEventSchema,
 } from "./guards/eval.run.succeeded.js";
 export {
   isFineTuningJobCancelledWebhookEvent,
   validateFineTuningJobCancelledWebhookEvent,
+  FineTuningJobCancelledWebhookEventSchema,
 } from "./guards/fine_tuning.job.cancelled.js";
 export {
   isFineTuningJobFailedWebhookEvent,
   validateFineTuningJobFailedWebhookEvent,
+  FineTuningJobFailedWebhookEventSchema,
 } from "./guards/fine_tuning.job.failed.js";
 export {
   isFineTuningJobSucceededWebhookEvent,
   validateFineTuningJobSucceededWebhookEvent,
+  FineTuningJobSucceededWebhookEventSchema,
 } from "./guards/fine_tuning.job.succeeded.js";
 export {
   isRealtimeCallIncomingWebhookEvent,
   validateRealtimeCallIncomingWebhookEvent,
+  RealtimeCallIncomingWebhookEventSchema,
 } from "./guards/realtime.call.incoming.js";
 export {
   isResponseCancelledWebhookEvent,
   validateResponseCancelledWebhookEvent,
+  ResponseCancelledWebhookEventSchema,
 } from "./guards/response.cancelled.js";
 export {
   isResponseCompletedWebhookEvent,
   validateResponseCompletedWebhookEvent,
+  ResponseCompletedWebhookEventSchema,
 } from "./guards/response.completed.js";
 export {
   isResponseFailedWebhookEvent,
   validateResponseFailedWebhookEvent,
+  ResponseFailedWebhookEventSchema,
 } from "./guards/response.failed.js";
 export {
   isResponseIncompleteWebhookEvent,
   validateResponseIncompleteWebhookEvent,
+  ResponseIncompleteWebhookEventSchema,
 } from "./guards/response.incomplete.js";
 export {
   type BatchWebhookEvent,
@@ -132,8 +147,15 @@ export {
   type WebhookEventType,
   WEBHOOK_EVENT_TYPES,
 } from "./unions.js";
-export { isWebhookEvent, parseWebhookEvent, type ParseResult } from "./parse.js";
+export {
+  isWebhookEvent,
+  parseWebhookEvent,
+  validateWebhookEvent,
+  WebhookEventSchema,
+  type ParseResult,
+} from "./parse.js";
 export type { ValidationIssue, Validator } from "./runtime/validation.js";
+export type { StandardSchemaV1 } from "./runtime/standard-schema.js";
 export { fixtures } from "./fixtures/index.js";
 export { verifyWebhookSignature, unwrapWebhookEvent } from "./webhooks.js";
 export {

@@ -16,10 +16,17 @@ import { validateResponseCancelledWebhookEvent } from "./guards/response.cancell
 import { validateResponseCompletedWebhookEvent } from "./guards/response.completed.js";
 import { validateResponseFailedWebhookEvent } from "./guards/response.failed.js";
 import { validateResponseIncompleteWebhookEvent } from "./guards/response.incomplete.js";
-import { fail, isObject, type ValidationIssue, type Validator } from "./runtime/validation.js";
+import { standardSchema, type StandardSchemaV1 } from "./runtime/standard-schema.js";
+import {
+  fail,
+  isObject,
+  issuesOf,
+  type ValidationIssue,
+  type Validator,
+} from "./runtime/validation.js";
 import type { WebhookEvent } from "./unions.js";
 
-const VALIDATORS: ReadonlyMap<string, Validator<WebhookEvent>> = new Map<
+const VALIDATORS: ReadonlyMap<string, Validator<WebhookEvent>> = /* @__PURE__ */ new Map<
   string,
   Validator<WebhookEvent>
 >([
@@ -51,17 +58,34 @@ export type ParseResult =
       unknownType?: string;
     };
 
-function validatorFor(value: unknown): Validator<WebhookEvent> | undefined {
-  if (!isObject(value)) return undefined;
+/**
+ * Checks that `value` is one of the catalogue's events, against the shape its `type` names.
+ * Without `issues` it stops at the first mismatch; with `issues` it records every mismatch there.
+ */
+export function validateWebhookEvent(
+  value: unknown,
+  issues?: ValidationIssue[],
+): value is WebhookEvent {
+  if (!isObject(value)) {
+    fail(issues, "", "object", value);
+    return false;
+  }
   const type = value.type;
-  return typeof type === "string" ? VALIDATORS.get(type) : undefined;
+  const validate = typeof type === "string" ? VALIDATORS.get(type) : undefined;
+  if (validate !== undefined) return validate(value, issues);
+  if (typeof type !== "string") fail(issues, "type", "string", type);
+  else
+    issues?.push({
+      path: "type",
+      message: `unknown event type ${JSON.stringify(type.length > 60 ? `${type.slice(0, 57)}...` : type)}`,
+    });
+  return false;
 }
 
 /** True when `value` is one of the catalogue's events, checked in full against its own shape. Never throws. */
 export function isWebhookEvent(value: unknown): value is WebhookEvent {
   try {
-    const validate = validatorFor(value);
-    return validate !== undefined && validate(value);
+    return validateWebhookEvent(value);
   } catch {
     return false; // a getter or Proxy that throws is not a webhook payload
   }
@@ -73,36 +97,22 @@ export function isWebhookEvent(value: unknown): value is WebhookEvent {
  * An event whose `type` this package does not know comes back with `unknownType` set.
  */
 export function parseWebhookEvent(value: unknown): ParseResult {
-  const issues: ValidationIssue[] = [];
-  try {
-    const validate = validatorFor(value);
-    if (validate === undefined) return unknownShape(value);
-    // The fast path first: most payloads are valid, and only an invalid one needs its issues collected.
-    if (validate(value) || validate(value, issues))
-      return { ok: true, event: value as WebhookEvent };
-  } catch (error) {
-    issues.push({
-      path: "",
-      message: `could not be read: ${error instanceof Error ? error.message : String(error)}`,
-    });
-  }
-  return { ok: false, errors: issues };
+  const errors = issuesOf(validateWebhookEvent, value);
+  if (errors === undefined) return { ok: true, event: value as WebhookEvent };
+  const unknownType = unknownTypeOf(value);
+  return unknownType === undefined ? { ok: false, errors } : { ok: false, errors, unknownType };
 }
 
-function unknownShape(value: unknown): ParseResult {
-  const errors: ValidationIssue[] = [];
-  if (!isObject(value)) {
-    fail(errors, "", "object", value);
-    return { ok: false, errors };
+/** The `type` of an event this package does not know, read without throwing. */
+function unknownTypeOf(value: unknown): string | undefined {
+  try {
+    const type = isObject(value) ? value.type : undefined;
+    return typeof type === "string" && !VALIDATORS.has(type) ? type : undefined;
+  } catch {
+    return undefined;
   }
-  const type = value.type;
-  if (typeof type !== "string") {
-    fail(errors, "type", "string", type);
-    return { ok: false, errors };
-  }
-  errors.push({
-    path: "type",
-    message: `unknown event type ${JSON.stringify(type.length > 60 ? `${type.slice(0, 57)}...` : type)}`,
-  });
-  return { ok: false, errors, unknownType: type };
 }
+
+/** {@link validateWebhookEvent} as a Standard Schema v1, for libraries that accept one. */
+export const WebhookEventSchema: StandardSchemaV1<unknown, WebhookEvent> =
+  /* @__PURE__ */ standardSchema(validateWebhookEvent);

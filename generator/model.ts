@@ -2,7 +2,7 @@
  * The intermediate representation every emitter reads: typed, normalized and sorted.
  * Emitters never see the YAML; everything they need is here, named as it will be emitted.
  */
-import { dataTypeName, eventTypeName, guardName, resourceOf, resourceTypeName, validatorName } from "./names.js";
+import { dataTypeName, eventTypeName, guardName, resourceOf, resourceTypeName, standardSchemaName, validatorName } from "./names.js";
 import { toShape, type Shape } from "./shape.js";
 import { composeEventSchema, DEFAULT_ID_FIELD, DEFAULT_TOLERANCE_SECONDS, type ShapeSpec, type Spec } from "./spec.js";
 
@@ -19,6 +19,8 @@ export interface EventModel {
   dataTypeName: string;
   guardName: string;
   validatorName: string;
+  /** Its validator as a Standard Schema: `ResponseCompletedWebhookEventSchema`. */
+  standardSchemaName: string;
   /** Base name of the files generated for this event. */
   fileName: string;
   resource: string;
@@ -65,6 +67,7 @@ export function buildModel(spec: Spec, source: string): CatalogueModel {
         dataTypeName: dataTypeName(event.name),
         guardName: guardName(event.name),
         validatorName: validatorName(event.name),
+        standardSchemaName: standardSchemaName(event.name),
         fileName: event.name,
         resource: resourceOf(event.name),
         idField: event.id_field ?? DEFAULT_ID_FIELD,

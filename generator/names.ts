@@ -22,6 +22,7 @@ export const eventTypeName = (eventName: string) => `${pascalCase(eventName)}Web
 export const dataTypeName = (eventName: string) => `${eventTypeName(eventName)}Data`;
 export const guardName = (eventName: string) => `is${eventTypeName(eventName)}`;
 export const validatorName = (eventName: string) => `validate${eventTypeName(eventName)}`;
+export const standardSchemaName = (eventName: string) => `${eventTypeName(eventName)}Schema`;
 export const resourceTypeName = (resource: string) => `${pascalCase(resource)}WebhookEvent`;
 
 /** Names the generated package declares whatever the catalogue; event-derived names must not take them. */
@@ -31,6 +32,9 @@ export const FIXED_EXPORTS = [
   "WebhookEventMap",
   "WEBHOOK_EVENT_TYPES",
   "isWebhookEvent",
+  "validateWebhookEvent",
+  "WebhookEventSchema",
+  "StandardSchemaV1",
   "parseWebhookEvent",
   "ParseResult",
   "ValidationIssue",
@@ -45,7 +49,7 @@ export const FIXED_EXPORTS = [
 
 /** Every identifier one event contributes to the package. */
 export function identifiersOf(eventName: string): string[] {
-  return [eventTypeName(eventName), dataTypeName(eventName), guardName(eventName), validatorName(eventName)];
+  return [eventTypeName(eventName), dataTypeName(eventName), guardName(eventName), validatorName(eventName), standardSchemaName(eventName)];
 }
 
 const RESERVED = new Set(

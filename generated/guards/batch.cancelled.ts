@@ -2,6 +2,7 @@
 // change the spec and run `npm run generate`.
 
 import type { BatchCancelledWebhookEvent } from "../events/batch.cancelled.js";
+import { standardSchema, type StandardSchemaV1 } from "../runtime/standard-schema.js";
 import { fail, isObject, type ValidationIssue } from "../runtime/validation.js";
 
 /**
@@ -45,3 +46,9 @@ export function isBatchCancelledWebhookEvent(value: unknown): value is BatchCanc
     return false; // a getter or Proxy that throws is not a webhook payload
   }
 }
+
+/** {@link validateBatchCancelledWebhookEvent} as a Standard Schema v1, for libraries that accept one. */
+export const BatchCancelledWebhookEventSchema: StandardSchemaV1<
+  unknown,
+  BatchCancelledWebhookEvent
+> = /* @__PURE__ */ standardSchema(validateBatchCancelledWebhookEvent);

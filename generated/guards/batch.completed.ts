@@ -2,6 +2,7 @@
 // change the spec and run `npm run generate`.
 
 import type { BatchCompletedWebhookEvent } from "../events/batch.completed.js";
+import { standardSchema, type StandardSchemaV1 } from "../runtime/standard-schema.js";
 import { fail, isObject, type ValidationIssue } from "../runtime/validation.js";
 
 /**
@@ -45,3 +46,9 @@ export function isBatchCompletedWebhookEvent(value: unknown): value is BatchComp
     return false; // a getter or Proxy that throws is not a webhook payload
   }
 }
+
+/** {@link validateBatchCompletedWebhookEvent} as a Standard Schema v1, for libraries that accept one. */
+export const BatchCompletedWebhookEventSchema: StandardSchemaV1<
+  unknown,
+  BatchCompletedWebhookEvent
+> = /* @__PURE__ */ standardSchema(validateBatchCompletedWebhookEvent);

@@ -2,6 +2,7 @@
 // change the spec and run `npm run generate`.
 
 import type { BatchExpiredWebhookEvent } from "../events/batch.expired.js";
+import { standardSchema, type StandardSchemaV1 } from "../runtime/standard-schema.js";
 import { fail, isObject, type ValidationIssue } from "../runtime/validation.js";
 
 /**
@@ -45,3 +46,7 @@ export function isBatchExpiredWebhookEvent(value: unknown): value is BatchExpire
     return false; // a getter or Proxy that throws is not a webhook payload
   }
 }
+
+/** {@link validateBatchExpiredWebhookEvent} as a Standard Schema v1, for libraries that accept one. */
+export const BatchExpiredWebhookEventSchema: StandardSchemaV1<unknown, BatchExpiredWebhookEvent> =
+  /* @__PURE__ */ standardSchema(validateBatchExpiredWebhookEvent);

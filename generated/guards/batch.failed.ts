@@ -2,6 +2,7 @@
 // change the spec and run `npm run generate`.
 
 import type { BatchFailedWebhookEvent } from "../events/batch.failed.js";
+import { standardSchema, type StandardSchemaV1 } from "../runtime/standard-schema.js";
 import { fail, isObject, type ValidationIssue } from "../runtime/validation.js";
 
 /**
@@ -45,3 +46,7 @@ export function isBatchFailedWebhookEvent(value: unknown): value is BatchFailedW
     return false; // a getter or Proxy that throws is not a webhook payload
   }
 }
+
+/** {@link validateBatchFailedWebhookEvent} as a Standard Schema v1, for libraries that accept one. */
+export const BatchFailedWebhookEventSchema: StandardSchemaV1<unknown, BatchFailedWebhookEvent> =
+  /* @__PURE__ */ standardSchema(validateBatchFailedWebhookEvent);

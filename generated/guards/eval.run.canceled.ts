@@ -2,6 +2,7 @@
 // change the spec and run `npm run generate`.
 
 import type { EvalRunCanceledWebhookEvent } from "../events/eval.run.canceled.js";
+import { standardSchema, type StandardSchemaV1 } from "../runtime/standard-schema.js";
 import { fail, isObject, type ValidationIssue } from "../runtime/validation.js";
 
 /**
@@ -48,3 +49,9 @@ export function isEvalRunCanceledWebhookEvent(
     return false; // a getter or Proxy that throws is not a webhook payload
   }
 }
+
+/** {@link validateEvalRunCanceledWebhookEvent} as a Standard Schema v1, for libraries that accept one. */
+export const EvalRunCanceledWebhookEventSchema: StandardSchemaV1<
+  unknown,
+  EvalRunCanceledWebhookEvent
+> = /* @__PURE__ */ standardSchema(validateEvalRunCanceledWebhookEvent);

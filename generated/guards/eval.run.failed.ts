@@ -2,6 +2,7 @@
 // change the spec and run `npm run generate`.
 
 import type { EvalRunFailedWebhookEvent } from "../events/eval.run.failed.js";
+import { standardSchema, type StandardSchemaV1 } from "../runtime/standard-schema.js";
 import { fail, isObject, type ValidationIssue } from "../runtime/validation.js";
 
 /**
@@ -45,3 +46,7 @@ export function isEvalRunFailedWebhookEvent(value: unknown): value is EvalRunFai
     return false; // a getter or Proxy that throws is not a webhook payload
   }
 }
+
+/** {@link validateEvalRunFailedWebhookEvent} as a Standard Schema v1, for libraries that accept one. */
+export const EvalRunFailedWebhookEventSchema: StandardSchemaV1<unknown, EvalRunFailedWebhookEvent> =
+  /* @__PURE__ */ standardSchema(validateEvalRunFailedWebhookEvent);

@@ -2,6 +2,7 @@
 // change the spec and run `npm run generate`.
 
 import type { EvalRunSucceededWebhookEvent } from "../events/eval.run.succeeded.js";
+import { standardSchema, type StandardSchemaV1 } from "../runtime/standard-schema.js";
 import { fail, isObject, type ValidationIssue } from "../runtime/validation.js";
 
 /**
@@ -48,3 +49,9 @@ export function isEvalRunSucceededWebhookEvent(
     return false; // a getter or Proxy that throws is not a webhook payload
   }
 }
+
+/** {@link validateEvalRunSucceededWebhookEvent} as a Standard Schema v1, for libraries that accept one. */
+export const EvalRunSucceededWebhookEventSchema: StandardSchemaV1<
+  unknown,
+  EvalRunSucceededWebhookEvent
+> = /* @__PURE__ */ standardSchema(validateEvalRunSucceededWebhookEvent);

@@ -2,6 +2,7 @@
 // change the spec and run `npm run generate`.
 
 import type { FineTuningJobCancelledWebhookEvent } from "../events/fine_tuning.job.cancelled.js";
+import { standardSchema, type StandardSchemaV1 } from "../runtime/standard-schema.js";
 import { fail, isObject, type ValidationIssue } from "../runtime/validation.js";
 
 /**
@@ -51,3 +52,9 @@ export function isFineTuningJobCancelledWebhookEvent(
     return false; // a getter or Proxy that throws is not a webhook payload
   }
 }
+
+/** {@link validateFineTuningJobCancelledWebhookEvent} as a Standard Schema v1, for libraries that accept one. */
+export const FineTuningJobCancelledWebhookEventSchema: StandardSchemaV1<
+  unknown,
+  FineTuningJobCancelledWebhookEvent
+> = /* @__PURE__ */ standardSchema(validateFineTuningJobCancelledWebhookEvent);

@@ -2,6 +2,7 @@
 // change the spec and run `npm run generate`.
 
 import type { FineTuningJobFailedWebhookEvent } from "../events/fine_tuning.job.failed.js";
+import { standardSchema, type StandardSchemaV1 } from "../runtime/standard-schema.js";
 import { fail, isObject, type ValidationIssue } from "../runtime/validation.js";
 
 /**
@@ -48,3 +49,9 @@ export function isFineTuningJobFailedWebhookEvent(
     return false; // a getter or Proxy that throws is not a webhook payload
   }
 }
+
+/** {@link validateFineTuningJobFailedWebhookEvent} as a Standard Schema v1, for libraries that accept one. */
+export const FineTuningJobFailedWebhookEventSchema: StandardSchemaV1<
+  unknown,
+  FineTuningJobFailedWebhookEvent
+> = /* @__PURE__ */ standardSchema(validateFineTuningJobFailedWebhookEvent);

@@ -2,6 +2,7 @@
 // change the spec and run `npm run generate`.
 
 import type { FineTuningJobSucceededWebhookEvent } from "../events/fine_tuning.job.succeeded.js";
+import { standardSchema, type StandardSchemaV1 } from "../runtime/standard-schema.js";
 import { fail, isObject, type ValidationIssue } from "../runtime/validation.js";
 
 /**
@@ -51,3 +52,9 @@ export function isFineTuningJobSucceededWebhookEvent(
     return false; // a getter or Proxy that throws is not a webhook payload
   }
 }
+
+/** {@link validateFineTuningJobSucceededWebhookEvent} as a Standard Schema v1, for libraries that accept one. */
+export const FineTuningJobSucceededWebhookEventSchema: StandardSchemaV1<
+  unknown,
+  FineTuningJobSucceededWebhookEvent
+> = /* @__PURE__ */ standardSchema(validateFineTuningJobSucceededWebhookEvent);

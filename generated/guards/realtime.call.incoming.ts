@@ -2,6 +2,7 @@
 // change the spec and run `npm run generate`.
 
 import type { RealtimeCallIncomingWebhookEvent } from "../events/realtime.call.incoming.js";
+import { standardSchema, type StandardSchemaV1 } from "../runtime/standard-schema.js";
 import { fail, isObject, type ValidationIssue } from "../runtime/validation.js";
 
 /**
@@ -74,3 +75,9 @@ export function isRealtimeCallIncomingWebhookEvent(
     return false; // a getter or Proxy that throws is not a webhook payload
   }
 }
+
+/** {@link validateRealtimeCallIncomingWebhookEvent} as a Standard Schema v1, for libraries that accept one. */
+export const RealtimeCallIncomingWebhookEventSchema: StandardSchemaV1<
+  unknown,
+  RealtimeCallIncomingWebhookEvent
+> = /* @__PURE__ */ standardSchema(validateRealtimeCallIncomingWebhookEvent);

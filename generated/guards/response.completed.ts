@@ -2,6 +2,7 @@
 // change the spec and run `npm run generate`.
 
 import type { ResponseCompletedWebhookEvent } from "../events/response.completed.js";
+import { standardSchema, type StandardSchemaV1 } from "../runtime/standard-schema.js";
 import { fail, isObject, type ValidationIssue } from "../runtime/validation.js";
 
 /**
@@ -48,3 +49,9 @@ export function isResponseCompletedWebhookEvent(
     return false; // a getter or Proxy that throws is not a webhook payload
   }
 }
+
+/** {@link validateResponseCompletedWebhookEvent} as a Standard Schema v1, for libraries that accept one. */
+export const ResponseCompletedWebhookEventSchema: StandardSchemaV1<
+  unknown,
+  ResponseCompletedWebhookEvent
+> = /* @__PURE__ */ standardSchema(validateResponseCompletedWebhookEvent);

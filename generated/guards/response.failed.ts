@@ -2,6 +2,7 @@
 // change the spec and run `npm run generate`.
 
 import type { ResponseFailedWebhookEvent } from "../events/response.failed.js";
+import { standardSchema, type StandardSchemaV1 } from "../runtime/standard-schema.js";
 import { fail, isObject, type ValidationIssue } from "../runtime/validation.js";
 
 /**
@@ -45,3 +46,9 @@ export function isResponseFailedWebhookEvent(value: unknown): value is ResponseF
     return false; // a getter or Proxy that throws is not a webhook payload
   }
 }
+
+/** {@link validateResponseFailedWebhookEvent} as a Standard Schema v1, for libraries that accept one. */
+export const ResponseFailedWebhookEventSchema: StandardSchemaV1<
+  unknown,
+  ResponseFailedWebhookEvent
+> = /* @__PURE__ */ standardSchema(validateResponseFailedWebhookEvent);

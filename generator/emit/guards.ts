@@ -16,9 +16,11 @@ export function emitGuards(model: CatalogueModel): GeneratedFile[] {
       path: `guards/${event.fileName}.ts`,
       contents: renderModule(model.source, [
         importFrom(`../events/${event.fileName}.js`, [event.typeName], true),
+        importFrom("../runtime/standard-schema.js", ["standardSchema", "type StandardSchemaV1"]),
         importFrom("../runtime/validation.js", [...helpers, "type ValidationIssue"]),
         validator,
         guardFunction(event),
+        `/** {@link ${event.validatorName}} as a Standard Schema v1, for libraries that accept one. */\nexport const ${event.standardSchemaName}: StandardSchemaV1<unknown, ${event.typeName}> = /* @__PURE__ */ standardSchema(${event.validatorName});`,
       ]),
     };
   });

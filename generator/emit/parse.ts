@@ -2,14 +2,15 @@ import type { CatalogueModel } from "../model.js";
 import { stringLiteral } from "./code.js";
 import { importFrom, renderModule, type GeneratedFile } from "./module.js";
 
-/** `parse.ts`: the catalogue-wide guard and parser, dispatching on `type` through one lookup. */
+/** `parse.ts`: the catalogue-wide validator, guard, parser and Standard Schema, dispatching on `type` through one lookup. */
 export function emitParse(model: CatalogueModel): GeneratedFile[] {
   const statements = [
     ...model.events.map((e) => importFrom(`./guards/${e.fileName}.js`, [e.validatorName])),
-    importFrom("./runtime/validation.js", ["fail", "isObject", "type ValidationIssue", "type Validator"]),
+    importFrom("./runtime/standard-schema.js", ["standardSchema", "type StandardSchemaV1"]),
+    importFrom("./runtime/validation.js", ["fail", "isObject", "issuesOf", "type ValidationIssue", "type Validator"]),
     importFrom("./unions.js", ["WebhookEvent"], true),
     // A Map, not a chain of comparisons: the cost of finding the validator does not grow with the catalogue.
-    `const VALIDATORS: ReadonlyMap<string, Validator<WebhookEvent>> = new Map<string, Validator<WebhookEvent>>([\n${model.events
+    `const VALIDATORS: ReadonlyMap<string, Validator<WebhookEvent>> = /* @__PURE__ */ new Map<string, Validator<WebhookEvent>>([\n${model.events
       .map((e) => `  [${stringLiteral(e.name)}, ${e.validatorName}],`)
       .join("\n")}\n]);`,
     `/** The outcome of {@link parseWebhookEvent}. */
@@ -22,16 +23,26 @@ export type ParseResult =
       /** Set when \`type\` is a string this package does not know: an event newer than the package, safe to ignore. */
       unknownType?: string;
     };`,
-    `function validatorFor(value: unknown): Validator<WebhookEvent> | undefined {
-  if (!isObject(value)) return undefined;
+    `/**
+ * Checks that \`value\` is one of the catalogue's events, against the shape its \`type\` names.
+ * Without \`issues\` it stops at the first mismatch; with \`issues\` it records every mismatch there.
+ */
+export function validateWebhookEvent(value: unknown, issues?: ValidationIssue[]): value is WebhookEvent {
+  if (!isObject(value)) {
+    fail(issues, "", "object", value);
+    return false;
+  }
   const type = value.type;
-  return typeof type === "string" ? VALIDATORS.get(type) : undefined;
+  const validate = typeof type === "string" ? VALIDATORS.get(type) : undefined;
+  if (validate !== undefined) return validate(value, issues);
+  if (typeof type !== "string") fail(issues, "type", "string", type);
+  else issues?.push({ path: "type", message: \`unknown event type \${JSON.stringify(type.length > 60 ? \`\${type.slice(0, 57)}...\` : type)}\` });
+  return false;
 }`,
     `/** True when \`value\` is one of the catalogue's events, checked in full against its own shape. Never throws. */
 export function isWebhookEvent(value: unknown): value is WebhookEvent {
   try {
-    const validate = validatorFor(value);
-    return validate !== undefined && validate(value);
+    return validateWebhookEvent(value);
   } catch {
     return false; // a getter or Proxy that throws is not a webhook payload
   }
@@ -42,31 +53,22 @@ export function isWebhookEvent(value: unknown): value is WebhookEvent {
  * An event whose \`type\` this package does not know comes back with \`unknownType\` set.
  */
 export function parseWebhookEvent(value: unknown): ParseResult {
-  const issues: ValidationIssue[] = [];
+  const errors = issuesOf(validateWebhookEvent, value);
+  if (errors === undefined) return { ok: true, event: value as WebhookEvent };
+  const unknownType = unknownTypeOf(value);
+  return unknownType === undefined ? { ok: false, errors } : { ok: false, errors, unknownType };
+}`,
+    `/** The \`type\` of an event this package does not know, read without throwing. */
+function unknownTypeOf(value: unknown): string | undefined {
   try {
-    const validate = validatorFor(value);
-    if (validate === undefined) return unknownShape(value);
-    // The fast path first: most payloads are valid, and only an invalid one needs its issues collected.
-    if (validate(value) || validate(value, issues)) return { ok: true, event: value as WebhookEvent };
-  } catch (error) {
-    issues.push({ path: "", message: \`could not be read: \${error instanceof Error ? error.message : String(error)}\` });
+    const type = isObject(value) ? value.type : undefined;
+    return typeof type === "string" && !VALIDATORS.has(type) ? type : undefined;
+  } catch {
+    return undefined;
   }
-  return { ok: false, errors: issues };
 }`,
-    `function unknownShape(value: unknown): ParseResult {
-  const errors: ValidationIssue[] = [];
-  if (!isObject(value)) {
-    fail(errors, "", "object", value);
-    return { ok: false, errors };
-  }
-  const type = value.type;
-  if (typeof type !== "string") {
-    fail(errors, "type", "string", type);
-    return { ok: false, errors };
-  }
-  errors.push({ path: "type", message: \`unknown event type \${JSON.stringify(type.length > 60 ? \`\${type.slice(0, 57)}...\` : type)}\` });
-  return { ok: false, errors, unknownType: type };
-}`,
+    `/** {@link validateWebhookEvent} as a Standard Schema v1, for libraries that accept one. */
+export const WebhookEventSchema: StandardSchemaV1<unknown, WebhookEvent> = /* @__PURE__ */ standardSchema(validateWebhookEvent);`,
   ];
   return [{ path: "parse.ts", contents: renderModule(model.source, statements) }];
 }

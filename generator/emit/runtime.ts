@@ -5,7 +5,10 @@ import { renderModule, type GeneratedFile } from "./module.js";
 // The code every package shares is real, type-checked source in generator/runtime/, copied as it
 // is into the package's runtime/; read once, when the generator starts, like the rest of its code.
 const source = (name: string) => readFileSync(new URL(`../runtime/${name}`, import.meta.url), "utf8");
-const VALIDATION = source("validation.ts");
+const ALWAYS = [
+  { name: "validation.ts", text: source("validation.ts") },
+  { name: "standard-schema.ts", text: source("standard-schema.ts") },
+];
 const SIGNING = [
   { name: "verify.ts", text: source("verify.ts") },
   { name: "testing.ts", text: source("testing.ts") },
@@ -13,6 +16,6 @@ const SIGNING = [
 
 /** `runtime/`: what validators (and, when the spec declares signing, verification) share. No dependencies. */
 export function emitRuntime(model: CatalogueModel): GeneratedFile[] {
-  const files = [{ name: "validation.ts", text: VALIDATION }, ...(model.signing ? SIGNING : [])];
+  const files = [...ALWAYS, ...(model.signing ? SIGNING : [])];
   return files.map(({ name, text }) => ({ path: `runtime/${name}`, contents: renderModule(model.source, [text]) }));
 }

@@ -58,3 +58,18 @@ export function describeValue(value: unknown, expected: string): string {
   const text = typeof value === "string" ? JSON.stringify(value) : String(value);
   return `${typeof value} ${text.length > 60 ? `${text.slice(0, 57)}...` : text}`;
 }
+
+/**
+ * Every issue of `value`, or undefined when it is valid. The fast path first: most values are
+ * valid, and only an invalid one needs its issues collected. Never throws.
+ */
+export function issuesOf<T>(validate: Validator<T>, value: unknown): ValidationIssue[] | undefined {
+  const issues: ValidationIssue[] = [];
+  try {
+    if (validate(value) || validate(value, issues)) return undefined;
+  } catch (error) {
+    // A getter or Proxy that throws is not a webhook payload.
+    issues.push({ path: "", message: `could not be read: ${error instanceof Error ? error.message : String(error)}` });
+  }
+  return issues;
+}
