@@ -157,9 +157,10 @@ export {
 export type { ValidationIssue, Validator } from "./runtime/validation.js";
 export type { StandardSchemaV1 } from "./runtime/standard-schema.js";
 export { fixtures } from "./fixtures/index.js";
-export { verifyWebhookSignature, unwrapWebhookEvent } from "./webhooks.js";
 export {
   isUnknownWebhookEvent,
+  unwrapWebhookEvent,
+  verifyWebhookSignature,
   WebhookVerificationError,
   type UnknownWebhookEvent,
   type UnwrapOptions,
@@ -167,5 +168,5 @@ export {
   type WebhookHeaders,
   type WebhookPayload,
   type WebhookVerificationErrorCode,
-} from "./runtime/verify.js";
+} from "./webhooks.js";
 export { signWebhookPayload, type SignedWebhook, type SignOptions } from "./runtime/testing.js";

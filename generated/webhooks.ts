@@ -6,6 +6,17 @@ import { createVerifier } from "./runtime/verify.js";
 import type { WebhookEvent } from "./unions.js";
 import type { UnknownWebhookEvent, WebhookVerificationError } from "./runtime/verify.js";
 
+export {
+  isUnknownWebhookEvent,
+  WebhookVerificationError,
+  type UnknownWebhookEvent,
+  type UnwrapOptions,
+  type VerifyOptions,
+  type WebhookHeaders,
+  type WebhookPayload,
+  type WebhookVerificationErrorCode,
+} from "./runtime/verify.js";
+
 const verifier = createVerifier<WebhookEvent>(
   { secretEnv: "OPENAI_WEBHOOK_SECRET", toleranceSeconds: 300 },
   parseWebhookEvent,

@@ -2,7 +2,15 @@
  * The intermediate representation every emitter reads: typed, normalized and sorted.
  * Emitters never see the YAML; everything they need is here, named as it will be emitted.
  */
-import { dataTypeName, eventTypeName, guardName, resourceOf, resourceTypeName, standardSchemaName, validatorName } from "./names.js";
+import {
+  dataTypeName,
+  eventTypeName,
+  guardName,
+  resourceOf,
+  resourceTypeName,
+  standardSchemaName,
+  validatorName,
+} from "./names.js";
 import { toShape, type Shape } from "./shape.js";
 import { composeEventSchema, DEFAULT_ID_FIELD, DEFAULT_TOLERANCE_SECONDS, type ShapeSpec, type Spec } from "./spec.js";
 
@@ -46,7 +54,7 @@ export interface ResourceModel {
 export interface CatalogueModel {
   /** The spec's path as generated files name it, relative to the output folder. */
   source: string;
-  package: { name: string; version: string; description: string };
+  package: { name: string; version: string; description: string; referenceUrl?: string };
   eventIdPrefix: string;
   /** Present when the spec declares how requests are signed. */
   signing?: { scheme: "standard-webhooks"; secretEnv: string; toleranceSeconds: number };
@@ -87,7 +95,12 @@ export function buildModel(spec: Spec, source: string): CatalogueModel {
 
   return {
     source,
-    package: { name: spec.package.name, version: spec.package.version, description: spec.package.description ?? "" },
+    package: {
+      name: spec.package.name,
+      version: spec.package.version,
+      description: spec.package.description ?? "",
+      ...(spec.package.reference_url && { referenceUrl: spec.package.reference_url }),
+    },
     eventIdPrefix: spec.envelope.id_prefix,
     ...(spec.signing && {
       signing: {

@@ -49,7 +49,13 @@ export const FIXED_EXPORTS = [
 
 /** Every identifier one event contributes to the package. */
 export function identifiersOf(eventName: string): string[] {
-  return [eventTypeName(eventName), dataTypeName(eventName), guardName(eventName), validatorName(eventName), standardSchemaName(eventName)];
+  return [
+    eventTypeName(eventName),
+    dataTypeName(eventName),
+    guardName(eventName),
+    validatorName(eventName),
+    standardSchemaName(eventName),
+  ];
 }
 
 const RESERVED = new Set(

@@ -1,10 +1,14 @@
 import { relative, resolve } from "node:path";
+import { compilePackage } from "./compile.js";
 import { emitFixtures } from "./emit/fixtures.js";
 import { emitGuards } from "./emit/guards.js";
 import { emitIndex } from "./emit/index.js";
 import type { GeneratedFile } from "./emit/module.js";
+import { emitPackageJson } from "./emit/package.js";
 import { emitParse } from "./emit/parse.js";
+import { emitReadme } from "./emit/readme.js";
 import { emitRuntime } from "./emit/runtime.js";
+import { emitSchemas } from "./emit/schemas.js";
 import { emitTypes } from "./emit/types.js";
 import { emitUnions } from "./emit/unions.js";
 import { emitWebhooks } from "./emit/webhooks.js";
@@ -14,7 +18,7 @@ import { buildModel, compareNames, type CatalogueModel } from "./model.js";
 import { validateSpec } from "./validate.js";
 
 /**
- * load → validate → model → emit → format. Returns the files of the package, sorted by path;
+ * load → validate → model → emit → compile → format. Returns the files of the package, sorted by path;
  * writing them is the caller's choice (see write.ts). Throws SpecError on a bad spec.
  */
 export async function generate(specFile: string, outDir: string): Promise<GeneratedFile[]> {
@@ -23,7 +27,7 @@ export async function generate(specFile: string, outDir: string): Promise<Genera
   // Headers name the spec relative to the output, so the bytes do not depend on where the repo lives.
   const source = relative(resolve(outDir), resolve(specFile)).split("\\").join("/");
   const model = buildModel(spec, source);
-  const files = await formatFiles(await emitAll(model));
+  const files = await formatFiles(compilePackage(await emitAll(model)));
   return files.sort((a, b) => compareNames(a.path, b.path));
 }
 
@@ -35,7 +39,10 @@ export async function emitAll(model: CatalogueModel): Promise<GeneratedFile[]> {
     ...emitParse(model),
     ...emitRuntime(model),
     ...emitFixtures(model),
+    ...emitSchemas(model),
     ...emitWebhooks(model),
     ...emitIndex(model),
+    ...emitPackageJson(model),
+    ...emitReadme(model),
   ];
 }

@@ -31,7 +31,7 @@ export interface EventSpec {
 }
 
 export interface Spec {
-  package: { name: string; version: string; description?: string };
+  package: { name: string; version: string; description?: string; reference_url?: string };
   envelope: { id_prefix: string; required?: string[]; properties: Record<string, ShapeSpec> };
   signing?: { scheme: "standard-webhooks"; secret_env: string; tolerance_seconds?: number };
   events: EventSpec[];

@@ -26,7 +26,7 @@ describe("npm run generate", () => {
     const dir = project();
     const generated = run(dir);
     expect(generated.stdout).toMatch(
-      /^Generated generated from spec\/events\.yaml: 10 files, 10 written, 0 unchanged, 0 removed \(\d+\.\d+ s\)\.$/m,
+      /^Generated generated from spec\/events\.yaml: (\d+) files, \1 written, 0 unchanged, 0 removed \(\d+\.\d+ s\)\.$/m,
     );
     expect(generated.code).toBe(0);
     expect(run(dir, "--check")).toMatchObject({ code: 0, stdout: expect.stringMatching(/generated is up to date/) });

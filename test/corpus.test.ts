@@ -99,7 +99,11 @@ describe("specs that are refused", () => {
 
 /** What a hostile spec must still give: exactly these exports and nothing smuggled in. */
 const ACCEPTED: Record<string, string[]> = {
-  "hostile-text.yaml": ["ThingCreatedWebhookEventSchema", "isThingCreatedWebhookEvent", "validateThingCreatedWebhookEvent"],
+  "hostile-text.yaml": [
+    "ThingCreatedWebhookEventSchema",
+    "isThingCreatedWebhookEvent",
+    "validateThingCreatedWebhookEvent",
+  ],
   "inherited-names.yaml": [
     "ClassNewDefaultWebhookEventSchema",
     "ConstructorPrototypeWebhookEventSchema",
@@ -111,9 +115,20 @@ const ACCEPTED: Record<string, string[]> = {
     "validateConstructorPrototypeWebhookEvent",
     "validateToStringHasOwnPropertyWebhookEvent",
   ],
-  "every-shape.yaml": ["OrderShippedWebhookEventSchema", "isOrderShippedWebhookEvent", "validateOrderShippedWebhookEvent"],
+  "every-shape.yaml": [
+    "OrderShippedWebhookEventSchema",
+    "isOrderShippedWebhookEvent",
+    "validateOrderShippedWebhookEvent",
+  ],
 };
-const ALWAYS = ["WEBHOOK_EVENT_TYPES", "WebhookEventSchema", "fixtures", "isWebhookEvent", "parseWebhookEvent", "validateWebhookEvent"];
+const ALWAYS = [
+  "WEBHOOK_EVENT_TYPES",
+  "WebhookEventSchema",
+  "fixtures",
+  "isWebhookEvent",
+  "parseWebhookEvent",
+  "validateWebhookEvent",
+];
 
 describe.each(Object.entries(ACCEPTED))("the package generated from %s", (name, exports) => {
   const built = buildPackage(readFileSync(join(CORPUS, "accepted", name), "utf8"), name);

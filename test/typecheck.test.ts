@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 
 const HANDLER = resolve("test/consumer/handler.ts");
 const FETCH_HANDLER = resolve("test/consumer/fetch-handler.ts");
+const STANDARD_SCHEMA = resolve("test/consumer/standard-schema.ts");
 
 /** Type-checks files under the strictest common settings, with a handler's text substituted. */
 // A consumer has either the DOM library (browsers, edge runtimes) or Node's types.
@@ -35,8 +36,12 @@ function typecheck(rootNames: string[], replace?: { file: string; text: string }
 
 describe("generated/ as a consumer sees it", () => {
   it("compiles under strict settings, with a handler that narrows every event", () => {
-    expect(typecheck([resolve("generated/index.ts"), HANDLER, FETCH_HANDLER], undefined, DOM)).toEqual([]);
-    expect(typecheck([resolve("generated/index.ts"), HANDLER, FETCH_HANDLER], undefined, NODE)).toEqual([]);
+    expect(typecheck([resolve("generated/index.ts"), HANDLER, FETCH_HANDLER, STANDARD_SCHEMA], undefined, DOM)).toEqual(
+      [],
+    );
+    expect(
+      typecheck([resolve("generated/index.ts"), HANDLER, FETCH_HANDLER, STANDARD_SCHEMA], undefined, NODE),
+    ).toEqual([]);
   });
 
   it("fails to compile when the switch misses an event", () => {

@@ -5,7 +5,9 @@ import { exportFrom, renderModule, type GeneratedFile } from "./module.js";
 export function emitIndex(model: CatalogueModel): GeneratedFile[] {
   const statements = [
     ...model.events.map((e) => exportFrom(`./events/${e.fileName}.js`, [e.typeName, e.dataTypeName], true)),
-    ...model.events.map((e) => exportFrom(`./guards/${e.fileName}.js`, [e.guardName, e.validatorName, e.standardSchemaName])),
+    ...model.events.map((e) =>
+      exportFrom(`./guards/${e.fileName}.js`, [e.guardName, e.validatorName, e.standardSchemaName]),
+    ),
     exportFrom("./unions.js", [
       ...model.resources.map((r) => `type ${r.typeName}`),
       "type WebhookEvent",
@@ -13,15 +15,22 @@ export function emitIndex(model: CatalogueModel): GeneratedFile[] {
       "type WebhookEventType",
       "WEBHOOK_EVENT_TYPES",
     ]),
-    exportFrom("./parse.js", ["isWebhookEvent", "parseWebhookEvent", "validateWebhookEvent", "WebhookEventSchema", "type ParseResult"]),
+    exportFrom("./parse.js", [
+      "isWebhookEvent",
+      "parseWebhookEvent",
+      "validateWebhookEvent",
+      "WebhookEventSchema",
+      "type ParseResult",
+    ]),
     exportFrom("./runtime/validation.js", ["ValidationIssue", "Validator"], true),
     exportFrom("./runtime/standard-schema.js", ["StandardSchemaV1"], true),
     exportFrom("./fixtures/index.js", ["fixtures"]),
     ...(model.signing
       ? [
-          exportFrom("./webhooks.js", ["verifyWebhookSignature", "unwrapWebhookEvent"]),
-          exportFrom("./runtime/verify.js", [
+          exportFrom("./webhooks.js", [
             "isUnknownWebhookEvent",
+            "unwrapWebhookEvent",
+            "verifyWebhookSignature",
             "WebhookVerificationError",
             "type UnknownWebhookEvent",
             "type UnwrapOptions",

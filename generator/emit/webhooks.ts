@@ -1,8 +1,11 @@
 import type { CatalogueModel } from "../model.js";
 import { docText, stringLiteral } from "./code.js";
-import { importFrom, renderModule, type GeneratedFile } from "./module.js";
+import { exportFrom, importFrom, renderModule, type GeneratedFile } from "./module.js";
 
-/** `webhooks.ts`: verification and unwrapping bound to the spec's signing settings and the catalogue's parser. */
+/**
+ * `webhooks.ts`: verification and unwrapping bound to the spec's signing settings and the
+ * catalogue's parser, with everything a handler needs beside them (the `/webhooks` subpath).
+ */
 export function emitWebhooks(model: CatalogueModel): GeneratedFile[] {
   if (!model.signing) return [];
   const { secretEnv, toleranceSeconds } = model.signing;
@@ -11,8 +14,17 @@ export function emitWebhooks(model: CatalogueModel): GeneratedFile[] {
     importFrom("./parse.js", ["parseWebhookEvent"]),
     importFrom("./runtime/verify.js", ["createVerifier"]),
     importFrom("./unions.js", ["WebhookEvent"], true),
-    // For the links in the JSDoc below.
     importFrom("./runtime/verify.js", ["UnknownWebhookEvent", "WebhookVerificationError"], true),
+    exportFrom("./runtime/verify.js", [
+      "isUnknownWebhookEvent",
+      "WebhookVerificationError",
+      "type UnknownWebhookEvent",
+      "type UnwrapOptions",
+      "type VerifyOptions",
+      "type WebhookHeaders",
+      "type WebhookPayload",
+      "type WebhookVerificationErrorCode",
+    ]),
     `const verifier = createVerifier<WebhookEvent>({ secretEnv: ${stringLiteral(secretEnv)}, toleranceSeconds: ${toleranceSeconds} }, parseWebhookEvent);`,
     `/**
  * Proves that a request came from the sender (Standard Webhooks: HMAC-SHA256 of
