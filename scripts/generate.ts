@@ -6,13 +6,15 @@ import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import { SpecError } from "../generator/errors.js";
 import { generate } from "../generator/pipeline.js";
+import { watchFile } from "../generator/watch.js";
 import { describeDiff, diffOutput, isUpToDate, OutputError, withManifest, writeOutput } from "../generator/write.js";
 
-const USAGE = `Usage: npm run generate -- [--spec FILE] [--out DIR] [--check]
+const USAGE = `Usage: npm run generate -- [--spec FILE] [--out DIR] [--check | --watch]
 
   --spec FILE  the catalogue to read (default: spec/events.yaml)
   --out DIR    the folder to write the package to (default: generated)
   --check      write nothing; exit 1 with a diff if DIR differs from what the spec gives
+  --watch      generate, then again on every change to the spec; errors are printed, not fatal
   --help       show this`;
 
 async function main(argv: string[]): Promise<number> {
@@ -24,6 +26,7 @@ async function main(argv: string[]): Promise<number> {
         spec: { type: "string", default: "spec/events.yaml" },
         out: { type: "string", default: "generated" },
         check: { type: "boolean", default: false },
+        watch: { type: "boolean", default: false },
         help: { type: "boolean", default: false },
       },
     }).values;
@@ -35,6 +38,24 @@ async function main(argv: string[]): Promise<number> {
     console.log(USAGE);
     return 0;
   }
+  if (options.check && options.watch) {
+    console.error(`--check and --watch do not go together\n\n${USAGE}`);
+    return 2;
+  }
+  if (options.watch) {
+    return watchFile(options.spec, async () => {
+      try {
+        await once(options);
+      } catch (error) {
+        // While the spec is invalid nothing is written; the next save tries again.
+        console.error(isUserError(error) ? error.message : error);
+      }
+    });
+  }
+  return once(options);
+}
+
+async function once(options: { spec: string; out: string; check: boolean }): Promise<number> {
   const started = performance.now();
   const files = withManifest(await generate(options.spec, options.out));
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
@@ -57,10 +78,14 @@ async function main(argv: string[]): Promise<number> {
   return 0;
 }
 
+function isUserError(error: unknown): error is Error {
+  return error instanceof SpecError || error instanceof OutputError;
+}
+
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
-    if (error instanceof SpecError || error instanceof OutputError) {
+    if (isUserError(error)) {
       console.error(error.message);
       process.exit(1);
     }

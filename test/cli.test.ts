@@ -1,6 +1,7 @@
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { cpSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
 import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 import { edit, MINIMAL_SPEC, tempDir } from "./helpers.js";
@@ -103,5 +104,36 @@ describe("npm run generate", () => {
       code: 2,
       stderr: expect.stringMatching(/Unknown option '--chek'[\s\S]*Usage: npm run generate/),
     });
+  });
+
+  it("--watch regenerates on every save, prints errors without exiting, and writes nothing while the spec is invalid", async () => {
+    const dir = project();
+    const child = spawn(process.execPath, ["--import", TSX, SCRIPT, "--watch"], { cwd: dir });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk) => (stdout += chunk));
+    child.stderr.on("data", (chunk) => (stderr += chunk));
+    const until = async (done: () => boolean) => {
+      for (let waited = 0; !done() && waited < 30_000; waited += 50) await sleep(50);
+      expect(done(), `stdout:\n${stdout}\nstderr:\n${stderr}`).toBe(true);
+    };
+    const types = () => readFileSync(join(dir, "generated/events/thing.created.ts"), "utf8");
+    try {
+      await until(() => stdout.includes("Generated generated"));
+      writeFileSync(join(dir, "spec/events.yaml"), edit("Sent when a thing is created.", "Sent once a thing exists."));
+      await until(() => stdout.split("Generated generated").length === 3);
+      expect(types()).toContain("Sent once a thing exists.");
+
+      writeFileSync(join(dir, "spec/events.yaml"), edit("name: thing.created", "name: Thing"));
+      await until(() => stderr.includes("The spec has 1 problem; nothing was written."));
+      expect(child.exitCode).toBeNull();
+      expect(types()).toContain("Sent once a thing exists.");
+
+      writeFileSync(join(dir, "spec/events.yaml"), MINIMAL_SPEC);
+      await until(() => stdout.split("Generated generated").length === 4);
+      expect(types()).toContain("Sent when a thing is created.");
+    } finally {
+      child.kill();
+    }
   });
 });
