@@ -1,5 +1,6 @@
 import { relative, resolve } from "node:path";
 import { compilePackage } from "./compile.js";
+import { emitDocs } from "./emit/docs.js";
 import { emitFixtures } from "./emit/fixtures.js";
 import { emitGuards } from "./emit/guards.js";
 import { emitIndex } from "./emit/index.js";
@@ -18,7 +19,7 @@ import { buildModel, compareNames, type CatalogueModel } from "./model.js";
 import { validateSpec } from "./validate.js";
 
 /**
- * load → validate → model → emit → compile → format. Returns the files of the package, sorted by path;
+ * load → validate → model → emit → format → compile. Returns the files of the package, sorted by path;
  * writing them is the caller's choice (see write.ts). Throws SpecError on a bad spec.
  */
 export async function generate(specFile: string, outDir: string): Promise<GeneratedFile[]> {
@@ -27,7 +28,8 @@ export async function generate(specFile: string, outDir: string): Promise<Genera
   // Headers name the spec relative to the output, so the bytes do not depend on where the repo lives.
   const source = relative(resolve(outDir), resolve(specFile)).split("\\").join("/");
   const model = buildModel(spec, source);
-  const files = await formatFiles(compilePackage(await emitAll(model)));
+  // Compiled from the formatted sources, so dist/ reads like them; the compiler's output is not formatted again.
+  const files = compilePackage(await formatFiles(await emitAll(model)));
   return files.sort((a, b) => compareNames(a.path, b.path));
 }
 
@@ -44,5 +46,6 @@ export async function emitAll(model: CatalogueModel): Promise<GeneratedFile[]> {
     ...emitIndex(model),
     ...emitPackageJson(model),
     ...emitReadme(model),
+    ...emitDocs(model),
   ];
 }

@@ -1,13 +1,6 @@
 import type { CatalogueModel } from "../model.js";
+import { markdownText as md } from "./docs.js";
 import type { GeneratedFile } from "./module.js";
-
-/** Markdown text from the spec: no raw HTML, no line breaks that would end a table row. */
-function md(text: string): string {
-  return text
-    .replace(/[\\`*_[\]<>|]/g, (c) => `\\${c}`)
-    .replace(/\s+/g, " ")
-    .trim();
-}
 
 /** `README.md` for the package's consumers: install, a handler, the subpaths, and every event. */
 export function emitReadme(model: CatalogueModel): GeneratedFile[] {

@@ -24,55 +24,52 @@ const response_incomplete_js_1 = require("./guards/response.incomplete.js");
 const standard_schema_js_1 = require("./runtime/standard-schema.js");
 const validation_js_1 = require("./runtime/validation.js");
 const VALIDATORS = /* @__PURE__ */ new Map([
-  ["batch.cancelled", batch_cancelled_js_1.validateBatchCancelledWebhookEvent],
-  ["batch.completed", batch_completed_js_1.validateBatchCompletedWebhookEvent],
-  ["batch.expired", batch_expired_js_1.validateBatchExpiredWebhookEvent],
-  ["batch.failed", batch_failed_js_1.validateBatchFailedWebhookEvent],
-  ["eval.run.canceled", eval_run_canceled_js_1.validateEvalRunCanceledWebhookEvent],
-  ["eval.run.failed", eval_run_failed_js_1.validateEvalRunFailedWebhookEvent],
-  ["eval.run.succeeded", eval_run_succeeded_js_1.validateEvalRunSucceededWebhookEvent],
-  [
-    "fine_tuning.job.cancelled",
-    fine_tuning_job_cancelled_js_1.validateFineTuningJobCancelledWebhookEvent,
-  ],
-  ["fine_tuning.job.failed", fine_tuning_job_failed_js_1.validateFineTuningJobFailedWebhookEvent],
-  [
-    "fine_tuning.job.succeeded",
-    fine_tuning_job_succeeded_js_1.validateFineTuningJobSucceededWebhookEvent,
-  ],
-  ["realtime.call.incoming", realtime_call_incoming_js_1.validateRealtimeCallIncomingWebhookEvent],
-  ["response.cancelled", response_cancelled_js_1.validateResponseCancelledWebhookEvent],
-  ["response.completed", response_completed_js_1.validateResponseCompletedWebhookEvent],
-  ["response.failed", response_failed_js_1.validateResponseFailedWebhookEvent],
-  ["response.incomplete", response_incomplete_js_1.validateResponseIncompleteWebhookEvent],
+    ["batch.cancelled", batch_cancelled_js_1.validateBatchCancelledWebhookEvent],
+    ["batch.completed", batch_completed_js_1.validateBatchCompletedWebhookEvent],
+    ["batch.expired", batch_expired_js_1.validateBatchExpiredWebhookEvent],
+    ["batch.failed", batch_failed_js_1.validateBatchFailedWebhookEvent],
+    ["eval.run.canceled", eval_run_canceled_js_1.validateEvalRunCanceledWebhookEvent],
+    ["eval.run.failed", eval_run_failed_js_1.validateEvalRunFailedWebhookEvent],
+    ["eval.run.succeeded", eval_run_succeeded_js_1.validateEvalRunSucceededWebhookEvent],
+    ["fine_tuning.job.cancelled", fine_tuning_job_cancelled_js_1.validateFineTuningJobCancelledWebhookEvent],
+    ["fine_tuning.job.failed", fine_tuning_job_failed_js_1.validateFineTuningJobFailedWebhookEvent],
+    ["fine_tuning.job.succeeded", fine_tuning_job_succeeded_js_1.validateFineTuningJobSucceededWebhookEvent],
+    ["realtime.call.incoming", realtime_call_incoming_js_1.validateRealtimeCallIncomingWebhookEvent],
+    ["response.cancelled", response_cancelled_js_1.validateResponseCancelledWebhookEvent],
+    ["response.completed", response_completed_js_1.validateResponseCompletedWebhookEvent],
+    ["response.failed", response_failed_js_1.validateResponseFailedWebhookEvent],
+    ["response.incomplete", response_incomplete_js_1.validateResponseIncompleteWebhookEvent],
 ]);
 /**
  * Checks that `value` is one of the catalogue's events, against the shape its `type` names.
  * Without `issues` it stops at the first mismatch; with `issues` it records every mismatch there.
  */
 function validateWebhookEvent(value, issues) {
-  if (!(0, validation_js_1.isObject)(value)) {
-    (0, validation_js_1.fail)(issues, "", "object", value);
+    if (!(0, validation_js_1.isObject)(value)) {
+        (0, validation_js_1.fail)(issues, "", "object", value);
+        return false;
+    }
+    const type = value.type;
+    const validate = typeof type === "string" ? VALIDATORS.get(type) : undefined;
+    if (validate !== undefined)
+        return validate(value, issues);
+    if (typeof type !== "string")
+        (0, validation_js_1.fail)(issues, "type", "string", type);
+    else
+        issues?.push({
+            path: "type",
+            message: `unknown event type ${JSON.stringify(type.length > 60 ? `${type.slice(0, 57)}...` : type)}`,
+        });
     return false;
-  }
-  const type = value.type;
-  const validate = typeof type === "string" ? VALIDATORS.get(type) : undefined;
-  if (validate !== undefined) return validate(value, issues);
-  if (typeof type !== "string") (0, validation_js_1.fail)(issues, "type", "string", type);
-  else
-    issues?.push({
-      path: "type",
-      message: `unknown event type ${JSON.stringify(type.length > 60 ? `${type.slice(0, 57)}...` : type)}`,
-    });
-  return false;
 }
 /** True when `value` is one of the catalogue's events, checked in full against its own shape. Never throws. */
 function isWebhookEvent(value) {
-  try {
-    return validateWebhookEvent(value);
-  } catch {
-    return false; // a getter or Proxy that throws is not a webhook payload
-  }
+    try {
+        return validateWebhookEvent(value);
+    }
+    catch {
+        return false; // a getter or Proxy that throws is not a webhook payload
+    }
 }
 /**
  * Checks `value` (a parsed JSON body) against the shape of the event its `type` names.
@@ -80,19 +77,22 @@ function isWebhookEvent(value) {
  * An event whose `type` this package does not know comes back with `unknownType` set.
  */
 function parseWebhookEvent(value) {
-  const errors = (0, validation_js_1.issuesOf)(validateWebhookEvent, value);
-  if (errors === undefined) return { ok: true, event: value };
-  const unknownType = unknownTypeOf(value);
-  return unknownType === undefined ? { ok: false, errors } : { ok: false, errors, unknownType };
+    const errors = (0, validation_js_1.issuesOf)(validateWebhookEvent, value);
+    if (errors === undefined)
+        return { ok: true, event: value };
+    const unknownType = unknownTypeOf(value);
+    return unknownType === undefined ? { ok: false, errors } : { ok: false, errors, unknownType };
 }
 /** The `type` of an event this package does not know, read without throwing. */
 function unknownTypeOf(value) {
-  try {
-    const type = (0, validation_js_1.isObject)(value) ? value.type : undefined;
-    return typeof type === "string" && !VALIDATORS.has(type) ? type : undefined;
-  } catch {
-    return undefined;
-  }
+    try {
+        const type = (0, validation_js_1.isObject)(value) ? value.type : undefined;
+        return typeof type === "string" && !VALIDATORS.has(type) ? type : undefined;
+    }
+    catch {
+        return undefined;
+    }
 }
 /** {@link validateWebhookEvent} as a Standard Schema v1, for libraries that accept one. */
-exports.WebhookEventSchema = (0, standard_schema_js_1.standardSchema)(validateWebhookEvent);
+exports.WebhookEventSchema = 
+/* @__PURE__ */ (0, standard_schema_js_1.standardSchema)(validateWebhookEvent);

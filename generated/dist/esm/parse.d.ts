@@ -2,26 +2,21 @@ import { type StandardSchemaV1 } from "./runtime/standard-schema.js";
 import { type ValidationIssue } from "./runtime/validation.js";
 import type { WebhookEvent } from "./unions.js";
 /** The outcome of {@link parseWebhookEvent}. */
-export type ParseResult =
-  | {
-      ok: true;
-      event: WebhookEvent;
-    }
-  | {
-      ok: false;
-      /** Every mismatch (the first 100), in the order of the event's shape. */
-      errors: ValidationIssue[];
-      /** Set when `type` is a string this package does not know: an event newer than the package, safe to ignore. */
-      unknownType?: string;
-    };
+export type ParseResult = {
+    ok: true;
+    event: WebhookEvent;
+} | {
+    ok: false;
+    /** Every mismatch (the first 100), in the order of the event's shape. */
+    errors: ValidationIssue[];
+    /** Set when `type` is a string this package does not know: an event newer than the package, safe to ignore. */
+    unknownType?: string;
+};
 /**
  * Checks that `value` is one of the catalogue's events, against the shape its `type` names.
  * Without `issues` it stops at the first mismatch; with `issues` it records every mismatch there.
  */
-export declare function validateWebhookEvent(
-  value: unknown,
-  issues?: ValidationIssue[],
-): value is WebhookEvent;
+export declare function validateWebhookEvent(value: unknown, issues?: ValidationIssue[]): value is WebhookEvent;
 /** True when `value` is one of the catalogue's events, checked in full against its own shape. Never throws. */
 export declare function isWebhookEvent(value: unknown): value is WebhookEvent;
 /**

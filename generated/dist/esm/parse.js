@@ -16,51 +16,54 @@ import { validateResponseCompletedWebhookEvent } from "./guards/response.complet
 import { validateResponseFailedWebhookEvent } from "./guards/response.failed.js";
 import { validateResponseIncompleteWebhookEvent } from "./guards/response.incomplete.js";
 import { standardSchema } from "./runtime/standard-schema.js";
-import { fail, isObject, issuesOf } from "./runtime/validation.js";
+import { fail, isObject, issuesOf, } from "./runtime/validation.js";
 const VALIDATORS = /* @__PURE__ */ new Map([
-  ["batch.cancelled", validateBatchCancelledWebhookEvent],
-  ["batch.completed", validateBatchCompletedWebhookEvent],
-  ["batch.expired", validateBatchExpiredWebhookEvent],
-  ["batch.failed", validateBatchFailedWebhookEvent],
-  ["eval.run.canceled", validateEvalRunCanceledWebhookEvent],
-  ["eval.run.failed", validateEvalRunFailedWebhookEvent],
-  ["eval.run.succeeded", validateEvalRunSucceededWebhookEvent],
-  ["fine_tuning.job.cancelled", validateFineTuningJobCancelledWebhookEvent],
-  ["fine_tuning.job.failed", validateFineTuningJobFailedWebhookEvent],
-  ["fine_tuning.job.succeeded", validateFineTuningJobSucceededWebhookEvent],
-  ["realtime.call.incoming", validateRealtimeCallIncomingWebhookEvent],
-  ["response.cancelled", validateResponseCancelledWebhookEvent],
-  ["response.completed", validateResponseCompletedWebhookEvent],
-  ["response.failed", validateResponseFailedWebhookEvent],
-  ["response.incomplete", validateResponseIncompleteWebhookEvent],
+    ["batch.cancelled", validateBatchCancelledWebhookEvent],
+    ["batch.completed", validateBatchCompletedWebhookEvent],
+    ["batch.expired", validateBatchExpiredWebhookEvent],
+    ["batch.failed", validateBatchFailedWebhookEvent],
+    ["eval.run.canceled", validateEvalRunCanceledWebhookEvent],
+    ["eval.run.failed", validateEvalRunFailedWebhookEvent],
+    ["eval.run.succeeded", validateEvalRunSucceededWebhookEvent],
+    ["fine_tuning.job.cancelled", validateFineTuningJobCancelledWebhookEvent],
+    ["fine_tuning.job.failed", validateFineTuningJobFailedWebhookEvent],
+    ["fine_tuning.job.succeeded", validateFineTuningJobSucceededWebhookEvent],
+    ["realtime.call.incoming", validateRealtimeCallIncomingWebhookEvent],
+    ["response.cancelled", validateResponseCancelledWebhookEvent],
+    ["response.completed", validateResponseCompletedWebhookEvent],
+    ["response.failed", validateResponseFailedWebhookEvent],
+    ["response.incomplete", validateResponseIncompleteWebhookEvent],
 ]);
 /**
  * Checks that `value` is one of the catalogue's events, against the shape its `type` names.
  * Without `issues` it stops at the first mismatch; with `issues` it records every mismatch there.
  */
 export function validateWebhookEvent(value, issues) {
-  if (!isObject(value)) {
-    fail(issues, "", "object", value);
+    if (!isObject(value)) {
+        fail(issues, "", "object", value);
+        return false;
+    }
+    const type = value.type;
+    const validate = typeof type === "string" ? VALIDATORS.get(type) : undefined;
+    if (validate !== undefined)
+        return validate(value, issues);
+    if (typeof type !== "string")
+        fail(issues, "type", "string", type);
+    else
+        issues?.push({
+            path: "type",
+            message: `unknown event type ${JSON.stringify(type.length > 60 ? `${type.slice(0, 57)}...` : type)}`,
+        });
     return false;
-  }
-  const type = value.type;
-  const validate = typeof type === "string" ? VALIDATORS.get(type) : undefined;
-  if (validate !== undefined) return validate(value, issues);
-  if (typeof type !== "string") fail(issues, "type", "string", type);
-  else
-    issues?.push({
-      path: "type",
-      message: `unknown event type ${JSON.stringify(type.length > 60 ? `${type.slice(0, 57)}...` : type)}`,
-    });
-  return false;
 }
 /** True when `value` is one of the catalogue's events, checked in full against its own shape. Never throws. */
 export function isWebhookEvent(value) {
-  try {
-    return validateWebhookEvent(value);
-  } catch {
-    return false; // a getter or Proxy that throws is not a webhook payload
-  }
+    try {
+        return validateWebhookEvent(value);
+    }
+    catch {
+        return false; // a getter or Proxy that throws is not a webhook payload
+    }
 }
 /**
  * Checks `value` (a parsed JSON body) against the shape of the event its `type` names.
@@ -68,19 +71,22 @@ export function isWebhookEvent(value) {
  * An event whose `type` this package does not know comes back with `unknownType` set.
  */
 export function parseWebhookEvent(value) {
-  const errors = issuesOf(validateWebhookEvent, value);
-  if (errors === undefined) return { ok: true, event: value };
-  const unknownType = unknownTypeOf(value);
-  return unknownType === undefined ? { ok: false, errors } : { ok: false, errors, unknownType };
+    const errors = issuesOf(validateWebhookEvent, value);
+    if (errors === undefined)
+        return { ok: true, event: value };
+    const unknownType = unknownTypeOf(value);
+    return unknownType === undefined ? { ok: false, errors } : { ok: false, errors, unknownType };
 }
 /** The `type` of an event this package does not know, read without throwing. */
 function unknownTypeOf(value) {
-  try {
-    const type = isObject(value) ? value.type : undefined;
-    return typeof type === "string" && !VALIDATORS.has(type) ? type : undefined;
-  } catch {
-    return undefined;
-  }
+    try {
+        const type = isObject(value) ? value.type : undefined;
+        return typeof type === "string" && !VALIDATORS.has(type) ? type : undefined;
+    }
+    catch {
+        return undefined;
+    }
 }
 /** {@link validateWebhookEvent} as a Standard Schema v1, for libraries that accept one. */
-export const WebhookEventSchema = /* @__PURE__ */ standardSchema(validateWebhookEvent);
+export const WebhookEventSchema = 
+/* @__PURE__ */ standardSchema(validateWebhookEvent);

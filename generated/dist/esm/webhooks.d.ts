@@ -1,15 +1,6 @@
 import type { WebhookEvent } from "./unions.js";
 import type { UnknownWebhookEvent } from "./runtime/verify.js";
-export {
-  isUnknownWebhookEvent,
-  WebhookVerificationError,
-  type UnknownWebhookEvent,
-  type UnwrapOptions,
-  type VerifyOptions,
-  type WebhookHeaders,
-  type WebhookPayload,
-  type WebhookVerificationErrorCode,
-} from "./runtime/verify.js";
+export { isUnknownWebhookEvent, WebhookVerificationError, type UnknownWebhookEvent, type UnwrapOptions, type VerifyOptions, type WebhookHeaders, type WebhookPayload, type WebhookVerificationErrorCode, } from "./runtime/verify.js";
 /**
  * Proves that a request came from the sender (Standard Webhooks: HMAC-SHA256 of
  * `webhook-id.webhook-timestamp.body`). Resolves when a signature matches; otherwise rejects with a
@@ -20,20 +11,10 @@ export {
  * @param secret the secret, or several (rotation); defaults to the environment variable `OPENAI_WEBHOOK_SECRET`
  * @param options `toleranceSeconds` (default 300), `now` for tests, more `secrets`
  */
-export declare const verifyWebhookSignature: (
-  payload: import("./webhooks.js").WebhookPayload,
-  headers: import("./webhooks.js").WebhookHeaders,
-  secret?: string | readonly string[],
-  options?: import("./webhooks.js").VerifyOptions,
-) => Promise<void>;
+export declare const verifyWebhookSignature: (payload: import("./webhooks.js").WebhookPayload, headers: import("./webhooks.js").WebhookHeaders, secret?: string | readonly string[], options?: import("./webhooks.js").VerifyOptions) => Promise<void>;
 /**
  * Verifies the request, parses its JSON and checks it against its event's shape: resolves to a typed
  * {@link WebhookEvent}, or to an {@link UnknownWebhookEvent} for a type this package does not know
  * (with `strict: true`, rejects instead). Every failure is a {@link WebhookVerificationError}.
  */
-export declare const unwrapWebhookEvent: (
-  payload: import("./webhooks.js").WebhookPayload,
-  headers: import("./webhooks.js").WebhookHeaders,
-  secret?: string | readonly string[],
-  options?: import("./webhooks.js").UnwrapOptions,
-) => Promise<WebhookEvent | UnknownWebhookEvent>;
+export declare const unwrapWebhookEvent: (payload: import("./webhooks.js").WebhookPayload, headers: import("./webhooks.js").WebhookHeaders, secret?: string | readonly string[], options?: import("./webhooks.js").UnwrapOptions) => Promise<WebhookEvent | UnknownWebhookEvent>;

@@ -5,16 +5,8 @@ import { type ValidationIssue } from "../runtime/validation.js";
  * Checks that `value` is a {@link BatchCancelledWebhookEvent}. Without `issues` it stops at the first
  * mismatch; with `issues` it records every mismatch there. Properties the shape does not name are allowed.
  */
-export declare function validateBatchCancelledWebhookEvent(
-  value: unknown,
-  issues?: ValidationIssue[],
-): value is BatchCancelledWebhookEvent;
+export declare function validateBatchCancelledWebhookEvent(value: unknown, issues?: ValidationIssue[]): value is BatchCancelledWebhookEvent;
 /** True when `value` is a {@link BatchCancelledWebhookEvent}: the whole shape is checked, not only `type`. Never throws. */
-export declare function isBatchCancelledWebhookEvent(
-  value: unknown,
-): value is BatchCancelledWebhookEvent;
+export declare function isBatchCancelledWebhookEvent(value: unknown): value is BatchCancelledWebhookEvent;
 /** {@link validateBatchCancelledWebhookEvent} as a Standard Schema v1, for libraries that accept one. */
-export declare const BatchCancelledWebhookEventSchema: StandardSchemaV1<
-  unknown,
-  BatchCancelledWebhookEvent
->;
+export declare const BatchCancelledWebhookEventSchema: StandardSchemaV1<unknown, BatchCancelledWebhookEvent>;

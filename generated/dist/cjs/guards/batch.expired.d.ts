@@ -5,16 +5,8 @@ import { type ValidationIssue } from "../runtime/validation.js";
  * Checks that `value` is a {@link BatchExpiredWebhookEvent}. Without `issues` it stops at the first
  * mismatch; with `issues` it records every mismatch there. Properties the shape does not name are allowed.
  */
-export declare function validateBatchExpiredWebhookEvent(
-  value: unknown,
-  issues?: ValidationIssue[],
-): value is BatchExpiredWebhookEvent;
+export declare function validateBatchExpiredWebhookEvent(value: unknown, issues?: ValidationIssue[]): value is BatchExpiredWebhookEvent;
 /** True when `value` is a {@link BatchExpiredWebhookEvent}: the whole shape is checked, not only `type`. Never throws. */
-export declare function isBatchExpiredWebhookEvent(
-  value: unknown,
-): value is BatchExpiredWebhookEvent;
+export declare function isBatchExpiredWebhookEvent(value: unknown): value is BatchExpiredWebhookEvent;
 /** {@link validateBatchExpiredWebhookEvent} as a Standard Schema v1, for libraries that accept one. */
-export declare const BatchExpiredWebhookEventSchema: StandardSchemaV1<
-  unknown,
-  BatchExpiredWebhookEvent
->;
+export declare const BatchExpiredWebhookEventSchema: StandardSchemaV1<unknown, BatchExpiredWebhookEvent>;

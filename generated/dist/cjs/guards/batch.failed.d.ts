@@ -5,14 +5,8 @@ import { type ValidationIssue } from "../runtime/validation.js";
  * Checks that `value` is a {@link BatchFailedWebhookEvent}. Without `issues` it stops at the first
  * mismatch; with `issues` it records every mismatch there. Properties the shape does not name are allowed.
  */
-export declare function validateBatchFailedWebhookEvent(
-  value: unknown,
-  issues?: ValidationIssue[],
-): value is BatchFailedWebhookEvent;
+export declare function validateBatchFailedWebhookEvent(value: unknown, issues?: ValidationIssue[]): value is BatchFailedWebhookEvent;
 /** True when `value` is a {@link BatchFailedWebhookEvent}: the whole shape is checked, not only `type`. Never throws. */
 export declare function isBatchFailedWebhookEvent(value: unknown): value is BatchFailedWebhookEvent;
 /** {@link validateBatchFailedWebhookEvent} as a Standard Schema v1, for libraries that accept one. */
-export declare const BatchFailedWebhookEventSchema: StandardSchemaV1<
-  unknown,
-  BatchFailedWebhookEvent
->;
+export declare const BatchFailedWebhookEventSchema: StandardSchemaV1<unknown, BatchFailedWebhookEvent>;

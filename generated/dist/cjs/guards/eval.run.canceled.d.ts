@@ -5,16 +5,8 @@ import { type ValidationIssue } from "../runtime/validation.js";
  * Checks that `value` is a {@link EvalRunCanceledWebhookEvent}. Without `issues` it stops at the first
  * mismatch; with `issues` it records every mismatch there. Properties the shape does not name are allowed.
  */
-export declare function validateEvalRunCanceledWebhookEvent(
-  value: unknown,
-  issues?: ValidationIssue[],
-): value is EvalRunCanceledWebhookEvent;
+export declare function validateEvalRunCanceledWebhookEvent(value: unknown, issues?: ValidationIssue[]): value is EvalRunCanceledWebhookEvent;
 /** True when `value` is a {@link EvalRunCanceledWebhookEvent}: the whole shape is checked, not only `type`. Never throws. */
-export declare function isEvalRunCanceledWebhookEvent(
-  value: unknown,
-): value is EvalRunCanceledWebhookEvent;
+export declare function isEvalRunCanceledWebhookEvent(value: unknown): value is EvalRunCanceledWebhookEvent;
 /** {@link validateEvalRunCanceledWebhookEvent} as a Standard Schema v1, for libraries that accept one. */
-export declare const EvalRunCanceledWebhookEventSchema: StandardSchemaV1<
-  unknown,
-  EvalRunCanceledWebhookEvent
->;
+export declare const EvalRunCanceledWebhookEventSchema: StandardSchemaV1<unknown, EvalRunCanceledWebhookEvent>;

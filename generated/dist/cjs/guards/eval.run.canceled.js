@@ -12,55 +12,45 @@ const validation_js_1 = require("../runtime/validation.js");
  * mismatch; with `issues` it records every mismatch there. Properties the shape does not name are allowed.
  */
 function validateEvalRunCanceledWebhookEvent(value, issues) {
-  const start = issues?.length ?? 0;
-  if (!(0, validation_js_1.isObject)(value)) {
-    if ((0, validation_js_1.fail)(issues, "", "object", value)) return false;
-  } else {
-    const id = value.id;
-    if (typeof id !== "string" && (0, validation_js_1.fail)(issues, "id", "string", id))
-      return false;
-    const created_at = value.created_at;
-    if (
-      !Number.isInteger(created_at) &&
-      (0, validation_js_1.fail)(issues, "created_at", "integer", created_at)
-    )
-      return false;
-    const object = value.object;
-    if (
-      object !== undefined &&
-      object !== "event" &&
-      (0, validation_js_1.fail)(issues, "object", '"event"', object)
-    )
-      return false;
-    const type = value.type;
-    if (
-      type !== "eval.run.canceled" &&
-      (0, validation_js_1.fail)(issues, "type", '"eval.run.canceled"', type)
-    )
-      return false;
-    const data = value.data;
-    if (!(0, validation_js_1.isObject)(data)) {
-      if ((0, validation_js_1.fail)(issues, "data", "object", data)) return false;
-    } else {
-      const data_id = data.id;
-      if (
-        typeof data_id !== "string" &&
-        (0, validation_js_1.fail)(issues, "data.id", "string", data_id)
-      )
-        return false;
+    const start = issues?.length ?? 0;
+    if (!(0, validation_js_1.isObject)(value)) {
+        if ((0, validation_js_1.fail)(issues, "", "object", value))
+            return false;
     }
-  }
-  return issues === undefined || issues.length === start;
+    else {
+        const id = value.id;
+        if (typeof id !== "string" && (0, validation_js_1.fail)(issues, "id", "string", id))
+            return false;
+        const created_at = value.created_at;
+        if (!Number.isInteger(created_at) && (0, validation_js_1.fail)(issues, "created_at", "integer", created_at))
+            return false;
+        const object = value.object;
+        if (object !== undefined && object !== "event" && (0, validation_js_1.fail)(issues, "object", '"event"', object))
+            return false;
+        const type = value.type;
+        if (type !== "eval.run.canceled" && (0, validation_js_1.fail)(issues, "type", '"eval.run.canceled"', type))
+            return false;
+        const data = value.data;
+        if (!(0, validation_js_1.isObject)(data)) {
+            if ((0, validation_js_1.fail)(issues, "data", "object", data))
+                return false;
+        }
+        else {
+            const data_id = data.id;
+            if (typeof data_id !== "string" && (0, validation_js_1.fail)(issues, "data.id", "string", data_id))
+                return false;
+        }
+    }
+    return issues === undefined || issues.length === start;
 }
 /** True when `value` is a {@link EvalRunCanceledWebhookEvent}: the whole shape is checked, not only `type`. Never throws. */
 function isEvalRunCanceledWebhookEvent(value) {
-  try {
-    return validateEvalRunCanceledWebhookEvent(value);
-  } catch {
-    return false; // a getter or Proxy that throws is not a webhook payload
-  }
+    try {
+        return validateEvalRunCanceledWebhookEvent(value);
+    }
+    catch {
+        return false; // a getter or Proxy that throws is not a webhook payload
+    }
 }
 /** {@link validateEvalRunCanceledWebhookEvent} as a Standard Schema v1, for libraries that accept one. */
-exports.EvalRunCanceledWebhookEventSchema = (0, standard_schema_js_1.standardSchema)(
-  validateEvalRunCanceledWebhookEvent,
-);
+exports.EvalRunCanceledWebhookEventSchema = (0, standard_schema_js_1.standardSchema)(validateEvalRunCanceledWebhookEvent);

@@ -5,16 +5,8 @@ import { type ValidationIssue } from "../runtime/validation.js";
  * Checks that `value` is a {@link FineTuningJobFailedWebhookEvent}. Without `issues` it stops at the first
  * mismatch; with `issues` it records every mismatch there. Properties the shape does not name are allowed.
  */
-export declare function validateFineTuningJobFailedWebhookEvent(
-  value: unknown,
-  issues?: ValidationIssue[],
-): value is FineTuningJobFailedWebhookEvent;
+export declare function validateFineTuningJobFailedWebhookEvent(value: unknown, issues?: ValidationIssue[]): value is FineTuningJobFailedWebhookEvent;
 /** True when `value` is a {@link FineTuningJobFailedWebhookEvent}: the whole shape is checked, not only `type`. Never throws. */
-export declare function isFineTuningJobFailedWebhookEvent(
-  value: unknown,
-): value is FineTuningJobFailedWebhookEvent;
+export declare function isFineTuningJobFailedWebhookEvent(value: unknown): value is FineTuningJobFailedWebhookEvent;
 /** {@link validateFineTuningJobFailedWebhookEvent} as a Standard Schema v1, for libraries that accept one. */
-export declare const FineTuningJobFailedWebhookEventSchema: StandardSchemaV1<
-  unknown,
-  FineTuningJobFailedWebhookEvent
->;
+export declare const FineTuningJobFailedWebhookEventSchema: StandardSchemaV1<unknown, FineTuningJobFailedWebhookEvent>;

@@ -12,98 +12,69 @@ const validation_js_1 = require("../runtime/validation.js");
  * mismatch; with `issues` it records every mismatch there. Properties the shape does not name are allowed.
  */
 function validateRealtimeCallIncomingWebhookEvent(value, issues) {
-  const start = issues?.length ?? 0;
-  if (!(0, validation_js_1.isObject)(value)) {
-    if ((0, validation_js_1.fail)(issues, "", "object", value)) return false;
-  } else {
-    const id = value.id;
-    if (typeof id !== "string" && (0, validation_js_1.fail)(issues, "id", "string", id))
-      return false;
-    const created_at = value.created_at;
-    if (
-      !Number.isInteger(created_at) &&
-      (0, validation_js_1.fail)(issues, "created_at", "integer", created_at)
-    )
-      return false;
-    const object = value.object;
-    if (
-      object !== undefined &&
-      object !== "event" &&
-      (0, validation_js_1.fail)(issues, "object", '"event"', object)
-    )
-      return false;
-    const type = value.type;
-    if (
-      type !== "realtime.call.incoming" &&
-      (0, validation_js_1.fail)(issues, "type", '"realtime.call.incoming"', type)
-    )
-      return false;
-    const data = value.data;
-    if (!(0, validation_js_1.isObject)(data)) {
-      if ((0, validation_js_1.fail)(issues, "data", "object", data)) return false;
-    } else {
-      const data_call_id = data.call_id;
-      if (
-        typeof data_call_id !== "string" &&
-        (0, validation_js_1.fail)(issues, "data.call_id", "string", data_call_id)
-      )
-        return false;
-      const data_sip_headers = data.sip_headers;
-      if (!Array.isArray(data_sip_headers)) {
-        if ((0, validation_js_1.fail)(issues, "data.sip_headers", "array", data_sip_headers))
-          return false;
-      } else {
-        for (let i = 0; i < data_sip_headers.length; i++) {
-          const data_sip_headers_item = data_sip_headers[i];
-          if (!(0, validation_js_1.isObject)(data_sip_headers_item)) {
-            if (
-              (0, validation_js_1.fail)(
-                issues,
-                `data.sip_headers[${i}]`,
-                "object",
-                data_sip_headers_item,
-              )
-            )
-              return false;
-          } else {
-            const data_sip_headers_item_name = data_sip_headers_item.name;
-            if (
-              typeof data_sip_headers_item_name !== "string" &&
-              (0, validation_js_1.fail)(
-                issues,
-                `data.sip_headers[${i}].name`,
-                "string",
-                data_sip_headers_item_name,
-              )
-            )
-              return false;
-            const data_sip_headers_item_value = data_sip_headers_item.value;
-            if (
-              typeof data_sip_headers_item_value !== "string" &&
-              (0, validation_js_1.fail)(
-                issues,
-                `data.sip_headers[${i}].value`,
-                "string",
-                data_sip_headers_item_value,
-              )
-            )
-              return false;
-          }
-        }
-      }
+    const start = issues?.length ?? 0;
+    if (!(0, validation_js_1.isObject)(value)) {
+        if ((0, validation_js_1.fail)(issues, "", "object", value))
+            return false;
     }
-  }
-  return issues === undefined || issues.length === start;
+    else {
+        const id = value.id;
+        if (typeof id !== "string" && (0, validation_js_1.fail)(issues, "id", "string", id))
+            return false;
+        const created_at = value.created_at;
+        if (!Number.isInteger(created_at) && (0, validation_js_1.fail)(issues, "created_at", "integer", created_at))
+            return false;
+        const object = value.object;
+        if (object !== undefined && object !== "event" && (0, validation_js_1.fail)(issues, "object", '"event"', object))
+            return false;
+        const type = value.type;
+        if (type !== "realtime.call.incoming" && (0, validation_js_1.fail)(issues, "type", '"realtime.call.incoming"', type))
+            return false;
+        const data = value.data;
+        if (!(0, validation_js_1.isObject)(data)) {
+            if ((0, validation_js_1.fail)(issues, "data", "object", data))
+                return false;
+        }
+        else {
+            const data_call_id = data.call_id;
+            if (typeof data_call_id !== "string" && (0, validation_js_1.fail)(issues, "data.call_id", "string", data_call_id))
+                return false;
+            const data_sip_headers = data.sip_headers;
+            if (!Array.isArray(data_sip_headers)) {
+                if ((0, validation_js_1.fail)(issues, "data.sip_headers", "array", data_sip_headers))
+                    return false;
+            }
+            else {
+                for (let i = 0; i < data_sip_headers.length; i++) {
+                    const data_sip_headers_item = data_sip_headers[i];
+                    if (!(0, validation_js_1.isObject)(data_sip_headers_item)) {
+                        if ((0, validation_js_1.fail)(issues, `data.sip_headers[${i}]`, "object", data_sip_headers_item))
+                            return false;
+                    }
+                    else {
+                        const data_sip_headers_item_name = data_sip_headers_item.name;
+                        if (typeof data_sip_headers_item_name !== "string" &&
+                            (0, validation_js_1.fail)(issues, `data.sip_headers[${i}].name`, "string", data_sip_headers_item_name))
+                            return false;
+                        const data_sip_headers_item_value = data_sip_headers_item.value;
+                        if (typeof data_sip_headers_item_value !== "string" &&
+                            (0, validation_js_1.fail)(issues, `data.sip_headers[${i}].value`, "string", data_sip_headers_item_value))
+                            return false;
+                    }
+                }
+            }
+        }
+    }
+    return issues === undefined || issues.length === start;
 }
 /** True when `value` is a {@link RealtimeCallIncomingWebhookEvent}: the whole shape is checked, not only `type`. Never throws. */
 function isRealtimeCallIncomingWebhookEvent(value) {
-  try {
-    return validateRealtimeCallIncomingWebhookEvent(value);
-  } catch {
-    return false; // a getter or Proxy that throws is not a webhook payload
-  }
+    try {
+        return validateRealtimeCallIncomingWebhookEvent(value);
+    }
+    catch {
+        return false; // a getter or Proxy that throws is not a webhook payload
+    }
 }
 /** {@link validateRealtimeCallIncomingWebhookEvent} as a Standard Schema v1, for libraries that accept one. */
-exports.RealtimeCallIncomingWebhookEventSchema = (0, standard_schema_js_1.standardSchema)(
-  validateRealtimeCallIncomingWebhookEvent,
-);
+exports.RealtimeCallIncomingWebhookEventSchema = (0, standard_schema_js_1.standardSchema)(validateRealtimeCallIncomingWebhookEvent);

@@ -5,16 +5,8 @@ import { type ValidationIssue } from "../runtime/validation.js";
  * Checks that `value` is a {@link ResponseFailedWebhookEvent}. Without `issues` it stops at the first
  * mismatch; with `issues` it records every mismatch there. Properties the shape does not name are allowed.
  */
-export declare function validateResponseFailedWebhookEvent(
-  value: unknown,
-  issues?: ValidationIssue[],
-): value is ResponseFailedWebhookEvent;
+export declare function validateResponseFailedWebhookEvent(value: unknown, issues?: ValidationIssue[]): value is ResponseFailedWebhookEvent;
 /** True when `value` is a {@link ResponseFailedWebhookEvent}: the whole shape is checked, not only `type`. Never throws. */
-export declare function isResponseFailedWebhookEvent(
-  value: unknown,
-): value is ResponseFailedWebhookEvent;
+export declare function isResponseFailedWebhookEvent(value: unknown): value is ResponseFailedWebhookEvent;
 /** {@link validateResponseFailedWebhookEvent} as a Standard Schema v1, for libraries that accept one. */
-export declare const ResponseFailedWebhookEventSchema: StandardSchemaV1<
-  unknown,
-  ResponseFailedWebhookEvent
->;
+export declare const ResponseFailedWebhookEventSchema: StandardSchemaV1<unknown, ResponseFailedWebhookEvent>;

@@ -12,27 +12,26 @@ exports.pathKeys = pathKeys;
 const validation_js_1 = require("./validation.js");
 /** A validator as a Standard Schema; its issues carry the same messages, with paths as key lists. */
 function standardSchema(validate) {
-  return {
-    "~standard": {
-      version: 1,
-      vendor: "webhook-event-codegen",
-      validate(value) {
-        const issues = (0, validation_js_1.issuesOf)(validate, value);
-        if (issues === undefined) return { value: value };
-        return {
-          issues: issues.map((issue) => ({ message: issue.message, path: pathKeys(issue.path) })),
-        };
-      },
-    },
-  };
+    return {
+        "~standard": {
+            version: 1,
+            vendor: "webhook-event-codegen",
+            validate(value) {
+                const issues = (0, validation_js_1.issuesOf)(validate, value);
+                if (issues === undefined)
+                    return { value: value };
+                return {
+                    issues: issues.map((issue) => ({ message: issue.message, path: pathKeys(issue.path) })),
+                };
+            },
+        },
+    };
 }
 /** `data.sip_headers[1]["a b"]` → `["data", "sip_headers", 1, "a b"]`. */
 function pathKeys(path) {
-  const keys = [];
-  for (const [, name, index, quoted] of path.matchAll(
-    /\.?([A-Za-z_$][\w$]*)|\[(\d+)\]|\[("(?:[^"\\]|\\.)*")\]/g,
-  )) {
-    keys.push(name ?? (index !== undefined ? Number(index) : JSON.parse(quoted)));
-  }
-  return keys;
+    const keys = [];
+    for (const [, name, index, quoted] of path.matchAll(/\.?([A-Za-z_$][\w$]*)|\[(\d+)\]|\[("(?:[^"\\]|\\.)*")\]/g)) {
+        keys.push(name ?? (index !== undefined ? Number(index) : JSON.parse(quoted)));
+    }
+    return keys;
 }

@@ -10,24 +10,23 @@ exports.signWebhookPayload = signWebhookPayload;
 const verify_js_1 = require("./verify.js");
 /** Signs an event (serialized as JSON) or a raw body with `secret`, like the sender would. */
 async function signWebhookPayload(payload, secret, options = {}) {
-  const body = typeof payload === "string" ? payload : JSON.stringify(payload);
-  const id = options.id ?? `msg_${(0, verify_js_1.webCrypto)().randomUUID().replace(/-/g, "")}`;
-  const when = options.timestamp ?? new Date();
-  const timestamp = String(Math.floor(when instanceof Date ? when.getTime() / 1000 : when));
-  const signature = `v1,${(0, verify_js_1.encodeBase64)(await (0, verify_js_1.sign)((0, verify_js_1.secretKey)(secret), id, timestamp, body))}`;
-  const headers = {
-    "webhook-id": id,
-    "webhook-timestamp": timestamp,
-    "webhook-signature": signature,
-  };
-  return {
-    body,
-    headers,
-    request: (url = "http://localhost/webhook") =>
-      new Request(url, {
-        method: "POST",
-        headers: { ...headers, "content-type": "application/json" },
+    const body = typeof payload === "string" ? payload : JSON.stringify(payload);
+    const id = options.id ?? `msg_${(0, verify_js_1.webCrypto)().randomUUID().replace(/-/g, "")}`;
+    const when = options.timestamp ?? new Date();
+    const timestamp = String(Math.floor(when instanceof Date ? when.getTime() / 1000 : when));
+    const signature = `v1,${(0, verify_js_1.encodeBase64)(await (0, verify_js_1.sign)((0, verify_js_1.secretKey)(secret), id, timestamp, body))}`;
+    const headers = {
+        "webhook-id": id,
+        "webhook-timestamp": timestamp,
+        "webhook-signature": signature,
+    };
+    return {
         body,
-      }),
-  };
+        headers,
+        request: (url = "http://localhost/webhook") => new Request(url, {
+            method: "POST",
+            headers: { ...headers, "content-type": "application/json" },
+            body,
+        }),
+    };
 }

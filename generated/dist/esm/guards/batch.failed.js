@@ -7,39 +7,46 @@ import { fail, isObject } from "../runtime/validation.js";
  * mismatch; with `issues` it records every mismatch there. Properties the shape does not name are allowed.
  */
 export function validateBatchFailedWebhookEvent(value, issues) {
-  const start = issues?.length ?? 0;
-  if (!isObject(value)) {
-    if (fail(issues, "", "object", value)) return false;
-  } else {
-    const id = value.id;
-    if (typeof id !== "string" && fail(issues, "id", "string", id)) return false;
-    const created_at = value.created_at;
-    if (!Number.isInteger(created_at) && fail(issues, "created_at", "integer", created_at))
-      return false;
-    const object = value.object;
-    if (object !== undefined && object !== "event" && fail(issues, "object", '"event"', object))
-      return false;
-    const type = value.type;
-    if (type !== "batch.failed" && fail(issues, "type", '"batch.failed"', type)) return false;
-    const data = value.data;
-    if (!isObject(data)) {
-      if (fail(issues, "data", "object", data)) return false;
-    } else {
-      const data_id = data.id;
-      if (typeof data_id !== "string" && fail(issues, "data.id", "string", data_id)) return false;
+    const start = issues?.length ?? 0;
+    if (!isObject(value)) {
+        if (fail(issues, "", "object", value))
+            return false;
     }
-  }
-  return issues === undefined || issues.length === start;
+    else {
+        const id = value.id;
+        if (typeof id !== "string" && fail(issues, "id", "string", id))
+            return false;
+        const created_at = value.created_at;
+        if (!Number.isInteger(created_at) && fail(issues, "created_at", "integer", created_at))
+            return false;
+        const object = value.object;
+        if (object !== undefined && object !== "event" && fail(issues, "object", '"event"', object))
+            return false;
+        const type = value.type;
+        if (type !== "batch.failed" && fail(issues, "type", '"batch.failed"', type))
+            return false;
+        const data = value.data;
+        if (!isObject(data)) {
+            if (fail(issues, "data", "object", data))
+                return false;
+        }
+        else {
+            const data_id = data.id;
+            if (typeof data_id !== "string" && fail(issues, "data.id", "string", data_id))
+                return false;
+        }
+    }
+    return issues === undefined || issues.length === start;
 }
 /** True when `value` is a {@link BatchFailedWebhookEvent}: the whole shape is checked, not only `type`. Never throws. */
 export function isBatchFailedWebhookEvent(value) {
-  try {
-    return validateBatchFailedWebhookEvent(value);
-  } catch {
-    return false; // a getter or Proxy that throws is not a webhook payload
-  }
+    try {
+        return validateBatchFailedWebhookEvent(value);
+    }
+    catch {
+        return false; // a getter or Proxy that throws is not a webhook payload
+    }
 }
 /** {@link validateBatchFailedWebhookEvent} as a Standard Schema v1, for libraries that accept one. */
-export const BatchFailedWebhookEventSchema = /* @__PURE__ */ standardSchema(
-  validateBatchFailedWebhookEvent,
-);
+export const BatchFailedWebhookEventSchema = 
+/* @__PURE__ */ standardSchema(validateBatchFailedWebhookEvent);

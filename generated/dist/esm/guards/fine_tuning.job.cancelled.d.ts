@@ -5,16 +5,8 @@ import { type ValidationIssue } from "../runtime/validation.js";
  * Checks that `value` is a {@link FineTuningJobCancelledWebhookEvent}. Without `issues` it stops at the first
  * mismatch; with `issues` it records every mismatch there. Properties the shape does not name are allowed.
  */
-export declare function validateFineTuningJobCancelledWebhookEvent(
-  value: unknown,
-  issues?: ValidationIssue[],
-): value is FineTuningJobCancelledWebhookEvent;
+export declare function validateFineTuningJobCancelledWebhookEvent(value: unknown, issues?: ValidationIssue[]): value is FineTuningJobCancelledWebhookEvent;
 /** True when `value` is a {@link FineTuningJobCancelledWebhookEvent}: the whole shape is checked, not only `type`. Never throws. */
-export declare function isFineTuningJobCancelledWebhookEvent(
-  value: unknown,
-): value is FineTuningJobCancelledWebhookEvent;
+export declare function isFineTuningJobCancelledWebhookEvent(value: unknown): value is FineTuningJobCancelledWebhookEvent;
 /** {@link validateFineTuningJobCancelledWebhookEvent} as a Standard Schema v1, for libraries that accept one. */
-export declare const FineTuningJobCancelledWebhookEventSchema: StandardSchemaV1<
-  unknown,
-  FineTuningJobCancelledWebhookEvent
->;
+export declare const FineTuningJobCancelledWebhookEventSchema: StandardSchemaV1<unknown, FineTuningJobCancelledWebhookEvent>;

@@ -7,43 +7,46 @@ import { fail, isObject } from "../runtime/validation.js";
  * mismatch; with `issues` it records every mismatch there. Properties the shape does not name are allowed.
  */
 export function validateFineTuningJobSucceededWebhookEvent(value, issues) {
-  const start = issues?.length ?? 0;
-  if (!isObject(value)) {
-    if (fail(issues, "", "object", value)) return false;
-  } else {
-    const id = value.id;
-    if (typeof id !== "string" && fail(issues, "id", "string", id)) return false;
-    const created_at = value.created_at;
-    if (!Number.isInteger(created_at) && fail(issues, "created_at", "integer", created_at))
-      return false;
-    const object = value.object;
-    if (object !== undefined && object !== "event" && fail(issues, "object", '"event"', object))
-      return false;
-    const type = value.type;
-    if (
-      type !== "fine_tuning.job.succeeded" &&
-      fail(issues, "type", '"fine_tuning.job.succeeded"', type)
-    )
-      return false;
-    const data = value.data;
-    if (!isObject(data)) {
-      if (fail(issues, "data", "object", data)) return false;
-    } else {
-      const data_id = data.id;
-      if (typeof data_id !== "string" && fail(issues, "data.id", "string", data_id)) return false;
+    const start = issues?.length ?? 0;
+    if (!isObject(value)) {
+        if (fail(issues, "", "object", value))
+            return false;
     }
-  }
-  return issues === undefined || issues.length === start;
+    else {
+        const id = value.id;
+        if (typeof id !== "string" && fail(issues, "id", "string", id))
+            return false;
+        const created_at = value.created_at;
+        if (!Number.isInteger(created_at) && fail(issues, "created_at", "integer", created_at))
+            return false;
+        const object = value.object;
+        if (object !== undefined && object !== "event" && fail(issues, "object", '"event"', object))
+            return false;
+        const type = value.type;
+        if (type !== "fine_tuning.job.succeeded" &&
+            fail(issues, "type", '"fine_tuning.job.succeeded"', type))
+            return false;
+        const data = value.data;
+        if (!isObject(data)) {
+            if (fail(issues, "data", "object", data))
+                return false;
+        }
+        else {
+            const data_id = data.id;
+            if (typeof data_id !== "string" && fail(issues, "data.id", "string", data_id))
+                return false;
+        }
+    }
+    return issues === undefined || issues.length === start;
 }
 /** True when `value` is a {@link FineTuningJobSucceededWebhookEvent}: the whole shape is checked, not only `type`. Never throws. */
 export function isFineTuningJobSucceededWebhookEvent(value) {
-  try {
-    return validateFineTuningJobSucceededWebhookEvent(value);
-  } catch {
-    return false; // a getter or Proxy that throws is not a webhook payload
-  }
+    try {
+        return validateFineTuningJobSucceededWebhookEvent(value);
+    }
+    catch {
+        return false; // a getter or Proxy that throws is not a webhook payload
+    }
 }
 /** {@link validateFineTuningJobSucceededWebhookEvent} as a Standard Schema v1, for libraries that accept one. */
-export const FineTuningJobSucceededWebhookEventSchema = /* @__PURE__ */ standardSchema(
-  validateFineTuningJobSucceededWebhookEvent,
-);
+export const FineTuningJobSucceededWebhookEventSchema = /* @__PURE__ */ standardSchema(validateFineTuningJobSucceededWebhookEvent);

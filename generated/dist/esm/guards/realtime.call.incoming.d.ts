@@ -5,16 +5,8 @@ import { type ValidationIssue } from "../runtime/validation.js";
  * Checks that `value` is a {@link RealtimeCallIncomingWebhookEvent}. Without `issues` it stops at the first
  * mismatch; with `issues` it records every mismatch there. Properties the shape does not name are allowed.
  */
-export declare function validateRealtimeCallIncomingWebhookEvent(
-  value: unknown,
-  issues?: ValidationIssue[],
-): value is RealtimeCallIncomingWebhookEvent;
+export declare function validateRealtimeCallIncomingWebhookEvent(value: unknown, issues?: ValidationIssue[]): value is RealtimeCallIncomingWebhookEvent;
 /** True when `value` is a {@link RealtimeCallIncomingWebhookEvent}: the whole shape is checked, not only `type`. Never throws. */
-export declare function isRealtimeCallIncomingWebhookEvent(
-  value: unknown,
-): value is RealtimeCallIncomingWebhookEvent;
+export declare function isRealtimeCallIncomingWebhookEvent(value: unknown): value is RealtimeCallIncomingWebhookEvent;
 /** {@link validateRealtimeCallIncomingWebhookEvent} as a Standard Schema v1, for libraries that accept one. */
-export declare const RealtimeCallIncomingWebhookEventSchema: StandardSchemaV1<
-  unknown,
-  RealtimeCallIncomingWebhookEvent
->;
+export declare const RealtimeCallIncomingWebhookEventSchema: StandardSchemaV1<unknown, RealtimeCallIncomingWebhookEvent>;

@@ -7,66 +7,69 @@ import { fail, isObject } from "../runtime/validation.js";
  * mismatch; with `issues` it records every mismatch there. Properties the shape does not name are allowed.
  */
 export function validateRealtimeCallIncomingWebhookEvent(value, issues) {
-  const start = issues?.length ?? 0;
-  if (!isObject(value)) {
-    if (fail(issues, "", "object", value)) return false;
-  } else {
-    const id = value.id;
-    if (typeof id !== "string" && fail(issues, "id", "string", id)) return false;
-    const created_at = value.created_at;
-    if (!Number.isInteger(created_at) && fail(issues, "created_at", "integer", created_at))
-      return false;
-    const object = value.object;
-    if (object !== undefined && object !== "event" && fail(issues, "object", '"event"', object))
-      return false;
-    const type = value.type;
-    if (type !== "realtime.call.incoming" && fail(issues, "type", '"realtime.call.incoming"', type))
-      return false;
-    const data = value.data;
-    if (!isObject(data)) {
-      if (fail(issues, "data", "object", data)) return false;
-    } else {
-      const data_call_id = data.call_id;
-      if (typeof data_call_id !== "string" && fail(issues, "data.call_id", "string", data_call_id))
-        return false;
-      const data_sip_headers = data.sip_headers;
-      if (!Array.isArray(data_sip_headers)) {
-        if (fail(issues, "data.sip_headers", "array", data_sip_headers)) return false;
-      } else {
-        for (let i = 0; i < data_sip_headers.length; i++) {
-          const data_sip_headers_item = data_sip_headers[i];
-          if (!isObject(data_sip_headers_item)) {
-            if (fail(issues, `data.sip_headers[${i}]`, "object", data_sip_headers_item))
-              return false;
-          } else {
-            const data_sip_headers_item_name = data_sip_headers_item.name;
-            if (
-              typeof data_sip_headers_item_name !== "string" &&
-              fail(issues, `data.sip_headers[${i}].name`, "string", data_sip_headers_item_name)
-            )
-              return false;
-            const data_sip_headers_item_value = data_sip_headers_item.value;
-            if (
-              typeof data_sip_headers_item_value !== "string" &&
-              fail(issues, `data.sip_headers[${i}].value`, "string", data_sip_headers_item_value)
-            )
-              return false;
-          }
-        }
-      }
+    const start = issues?.length ?? 0;
+    if (!isObject(value)) {
+        if (fail(issues, "", "object", value))
+            return false;
     }
-  }
-  return issues === undefined || issues.length === start;
+    else {
+        const id = value.id;
+        if (typeof id !== "string" && fail(issues, "id", "string", id))
+            return false;
+        const created_at = value.created_at;
+        if (!Number.isInteger(created_at) && fail(issues, "created_at", "integer", created_at))
+            return false;
+        const object = value.object;
+        if (object !== undefined && object !== "event" && fail(issues, "object", '"event"', object))
+            return false;
+        const type = value.type;
+        if (type !== "realtime.call.incoming" && fail(issues, "type", '"realtime.call.incoming"', type))
+            return false;
+        const data = value.data;
+        if (!isObject(data)) {
+            if (fail(issues, "data", "object", data))
+                return false;
+        }
+        else {
+            const data_call_id = data.call_id;
+            if (typeof data_call_id !== "string" && fail(issues, "data.call_id", "string", data_call_id))
+                return false;
+            const data_sip_headers = data.sip_headers;
+            if (!Array.isArray(data_sip_headers)) {
+                if (fail(issues, "data.sip_headers", "array", data_sip_headers))
+                    return false;
+            }
+            else {
+                for (let i = 0; i < data_sip_headers.length; i++) {
+                    const data_sip_headers_item = data_sip_headers[i];
+                    if (!isObject(data_sip_headers_item)) {
+                        if (fail(issues, `data.sip_headers[${i}]`, "object", data_sip_headers_item))
+                            return false;
+                    }
+                    else {
+                        const data_sip_headers_item_name = data_sip_headers_item.name;
+                        if (typeof data_sip_headers_item_name !== "string" &&
+                            fail(issues, `data.sip_headers[${i}].name`, "string", data_sip_headers_item_name))
+                            return false;
+                        const data_sip_headers_item_value = data_sip_headers_item.value;
+                        if (typeof data_sip_headers_item_value !== "string" &&
+                            fail(issues, `data.sip_headers[${i}].value`, "string", data_sip_headers_item_value))
+                            return false;
+                    }
+                }
+            }
+        }
+    }
+    return issues === undefined || issues.length === start;
 }
 /** True when `value` is a {@link RealtimeCallIncomingWebhookEvent}: the whole shape is checked, not only `type`. Never throws. */
 export function isRealtimeCallIncomingWebhookEvent(value) {
-  try {
-    return validateRealtimeCallIncomingWebhookEvent(value);
-  } catch {
-    return false; // a getter or Proxy that throws is not a webhook payload
-  }
+    try {
+        return validateRealtimeCallIncomingWebhookEvent(value);
+    }
+    catch {
+        return false; // a getter or Proxy that throws is not a webhook payload
+    }
 }
 /** {@link validateRealtimeCallIncomingWebhookEvent} as a Standard Schema v1, for libraries that accept one. */
-export const RealtimeCallIncomingWebhookEventSchema = /* @__PURE__ */ standardSchema(
-  validateRealtimeCallIncomingWebhookEvent,
-);
+export const RealtimeCallIncomingWebhookEventSchema = /* @__PURE__ */ standardSchema(validateRealtimeCallIncomingWebhookEvent);

@@ -5,16 +5,8 @@ import { type ValidationIssue } from "../runtime/validation.js";
  * Checks that `value` is a {@link ResponseCancelledWebhookEvent}. Without `issues` it stops at the first
  * mismatch; with `issues` it records every mismatch there. Properties the shape does not name are allowed.
  */
-export declare function validateResponseCancelledWebhookEvent(
-  value: unknown,
-  issues?: ValidationIssue[],
-): value is ResponseCancelledWebhookEvent;
+export declare function validateResponseCancelledWebhookEvent(value: unknown, issues?: ValidationIssue[]): value is ResponseCancelledWebhookEvent;
 /** True when `value` is a {@link ResponseCancelledWebhookEvent}: the whole shape is checked, not only `type`. Never throws. */
-export declare function isResponseCancelledWebhookEvent(
-  value: unknown,
-): value is ResponseCancelledWebhookEvent;
+export declare function isResponseCancelledWebhookEvent(value: unknown): value is ResponseCancelledWebhookEvent;
 /** {@link validateResponseCancelledWebhookEvent} as a Standard Schema v1, for libraries that accept one. */
-export declare const ResponseCancelledWebhookEventSchema: StandardSchemaV1<
-  unknown,
-  ResponseCancelledWebhookEvent
->;
+export declare const ResponseCancelledWebhookEventSchema: StandardSchemaV1<unknown, ResponseCancelledWebhookEvent>;

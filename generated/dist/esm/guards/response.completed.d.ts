@@ -5,16 +5,8 @@ import { type ValidationIssue } from "../runtime/validation.js";
  * Checks that `value` is a {@link ResponseCompletedWebhookEvent}. Without `issues` it stops at the first
  * mismatch; with `issues` it records every mismatch there. Properties the shape does not name are allowed.
  */
-export declare function validateResponseCompletedWebhookEvent(
-  value: unknown,
-  issues?: ValidationIssue[],
-): value is ResponseCompletedWebhookEvent;
+export declare function validateResponseCompletedWebhookEvent(value: unknown, issues?: ValidationIssue[]): value is ResponseCompletedWebhookEvent;
 /** True when `value` is a {@link ResponseCompletedWebhookEvent}: the whole shape is checked, not only `type`. Never throws. */
-export declare function isResponseCompletedWebhookEvent(
-  value: unknown,
-): value is ResponseCompletedWebhookEvent;
+export declare function isResponseCompletedWebhookEvent(value: unknown): value is ResponseCompletedWebhookEvent;
 /** {@link validateResponseCompletedWebhookEvent} as a Standard Schema v1, for libraries that accept one. */
-export declare const ResponseCompletedWebhookEventSchema: StandardSchemaV1<
-  unknown,
-  ResponseCompletedWebhookEvent
->;
+export declare const ResponseCompletedWebhookEventSchema: StandardSchemaV1<unknown, ResponseCompletedWebhookEvent>;

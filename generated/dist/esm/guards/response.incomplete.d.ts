@@ -5,16 +5,8 @@ import { type ValidationIssue } from "../runtime/validation.js";
  * Checks that `value` is a {@link ResponseIncompleteWebhookEvent}. Without `issues` it stops at the first
  * mismatch; with `issues` it records every mismatch there. Properties the shape does not name are allowed.
  */
-export declare function validateResponseIncompleteWebhookEvent(
-  value: unknown,
-  issues?: ValidationIssue[],
-): value is ResponseIncompleteWebhookEvent;
+export declare function validateResponseIncompleteWebhookEvent(value: unknown, issues?: ValidationIssue[]): value is ResponseIncompleteWebhookEvent;
 /** True when `value` is a {@link ResponseIncompleteWebhookEvent}: the whole shape is checked, not only `type`. Never throws. */
-export declare function isResponseIncompleteWebhookEvent(
-  value: unknown,
-): value is ResponseIncompleteWebhookEvent;
+export declare function isResponseIncompleteWebhookEvent(value: unknown): value is ResponseIncompleteWebhookEvent;
 /** {@link validateResponseIncompleteWebhookEvent} as a Standard Schema v1, for libraries that accept one. */
-export declare const ResponseIncompleteWebhookEventSchema: StandardSchemaV1<
-  unknown,
-  ResponseIncompleteWebhookEvent
->;
+export declare const ResponseIncompleteWebhookEventSchema: StandardSchemaV1<unknown, ResponseIncompleteWebhookEvent>;

@@ -8,27 +8,26 @@
 import { issuesOf } from "./validation.js";
 /** A validator as a Standard Schema; its issues carry the same messages, with paths as key lists. */
 export function standardSchema(validate) {
-  return {
-    "~standard": {
-      version: 1,
-      vendor: "webhook-event-codegen",
-      validate(value) {
-        const issues = issuesOf(validate, value);
-        if (issues === undefined) return { value: value };
-        return {
-          issues: issues.map((issue) => ({ message: issue.message, path: pathKeys(issue.path) })),
-        };
-      },
-    },
-  };
+    return {
+        "~standard": {
+            version: 1,
+            vendor: "webhook-event-codegen",
+            validate(value) {
+                const issues = issuesOf(validate, value);
+                if (issues === undefined)
+                    return { value: value };
+                return {
+                    issues: issues.map((issue) => ({ message: issue.message, path: pathKeys(issue.path) })),
+                };
+            },
+        },
+    };
 }
 /** `data.sip_headers[1]["a b"]` → `["data", "sip_headers", 1, "a b"]`. */
 export function pathKeys(path) {
-  const keys = [];
-  for (const [, name, index, quoted] of path.matchAll(
-    /\.?([A-Za-z_$][\w$]*)|\[(\d+)\]|\[("(?:[^"\\]|\\.)*")\]/g,
-  )) {
-    keys.push(name ?? (index !== undefined ? Number(index) : JSON.parse(quoted)));
-  }
-  return keys;
+    const keys = [];
+    for (const [, name, index, quoted] of path.matchAll(/\.?([A-Za-z_$][\w$]*)|\[(\d+)\]|\[("(?:[^"\\]|\\.)*")\]/g)) {
+        keys.push(name ?? (index !== undefined ? Number(index) : JSON.parse(quoted)));
+    }
+    return keys;
 }

@@ -7,24 +7,23 @@
 import { encodeBase64, secretKey, sign, webCrypto } from "./verify.js";
 /** Signs an event (serialized as JSON) or a raw body with `secret`, like the sender would. */
 export async function signWebhookPayload(payload, secret, options = {}) {
-  const body = typeof payload === "string" ? payload : JSON.stringify(payload);
-  const id = options.id ?? `msg_${webCrypto().randomUUID().replace(/-/g, "")}`;
-  const when = options.timestamp ?? new Date();
-  const timestamp = String(Math.floor(when instanceof Date ? when.getTime() / 1000 : when));
-  const signature = `v1,${encodeBase64(await sign(secretKey(secret), id, timestamp, body))}`;
-  const headers = {
-    "webhook-id": id,
-    "webhook-timestamp": timestamp,
-    "webhook-signature": signature,
-  };
-  return {
-    body,
-    headers,
-    request: (url = "http://localhost/webhook") =>
-      new Request(url, {
-        method: "POST",
-        headers: { ...headers, "content-type": "application/json" },
+    const body = typeof payload === "string" ? payload : JSON.stringify(payload);
+    const id = options.id ?? `msg_${webCrypto().randomUUID().replace(/-/g, "")}`;
+    const when = options.timestamp ?? new Date();
+    const timestamp = String(Math.floor(when instanceof Date ? when.getTime() / 1000 : when));
+    const signature = `v1,${encodeBase64(await sign(secretKey(secret), id, timestamp, body))}`;
+    const headers = {
+        "webhook-id": id,
+        "webhook-timestamp": timestamp,
+        "webhook-signature": signature,
+    };
+    return {
         body,
-      }),
-  };
+        headers,
+        request: (url = "http://localhost/webhook") => new Request(url, {
+            method: "POST",
+            headers: { ...headers, "content-type": "application/json" },
+            body,
+        }),
+    };
 }

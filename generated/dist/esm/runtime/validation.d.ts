@@ -1,9 +1,9 @@
 /** A value that does not match its event's shape: where, and what was expected. */
 export interface ValidationIssue {
-  /** Where in the event, like `data.sip_headers[1].value`; empty for the event itself. */
-  path: string;
-  /** Like `expected string, got number`. */
-  message: string;
+    /** Where in the event, like `data.sip_headers[1].value`; empty for the event itself. */
+    path: string;
+    /** Like `expected string, got number`. */
+    message: string;
 }
 /** Checks one shape; records mismatches in `issues` when given, else stops at the first. */
 export type Validator<T> = (value: unknown, issues?: ValidationIssue[]) => value is T;
@@ -17,12 +17,7 @@ export declare function own(object: Record<string, unknown>, key: string): unkno
  * Records a mismatch. Returns true when the caller should stop now: nobody is collecting
  * issues, so the first mismatch decides.
  */
-export declare function fail(
-  issues: ValidationIssue[] | undefined,
-  path: string,
-  expected: string,
-  actual: unknown,
-): boolean;
+export declare function fail(issues: ValidationIssue[] | undefined, path: string, expected: string, actual: unknown): boolean;
 /** How a property name appears in a path: `.name`, or `["na-me"]`. */
 export declare function member(key: string): string;
 /** The `got …` of a mismatch message. */
@@ -31,7 +26,4 @@ export declare function describeValue(value: unknown, expected: string): string;
  * Every issue of `value`, or undefined when it is valid. The fast path first: most values are
  * valid, and only an invalid one needs its issues collected. Never throws.
  */
-export declare function issuesOf<T>(
-  validate: Validator<T>,
-  value: unknown,
-): ValidationIssue[] | undefined;
+export declare function issuesOf<T>(validate: Validator<T>, value: unknown): ValidationIssue[] | undefined;

@@ -2,64 +2,69 @@
 // change the spec and run `npm run generate`.
 /** A plain JSON object: not null, not an array. */
 export function isObject(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
+    return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 /** The most issues one validation records. */
 export const MAX_ISSUES = 100;
 const hasOwn = Object.prototype.hasOwnProperty;
 /** Reads an own property, for names that objects also inherit (`constructor`, `toString`, `__proto__` …). */
 export function own(object, key) {
-  return hasOwn.call(object, key) ? object[key] : undefined;
+    return hasOwn.call(object, key) ? object[key] : undefined;
 }
 /**
  * Records a mismatch. Returns true when the caller should stop now: nobody is collecting
  * issues, so the first mismatch decides.
  */
 export function fail(issues, path, expected, actual) {
-  // Past MAX_ISSUES a payload is plainly wrong; stopping keeps a huge one from costing huge memory.
-  if (issues === undefined || issues.length >= MAX_ISSUES) return true;
-  issues.push({
-    path,
-    message:
-      actual === undefined
-        ? "is required"
-        : `expected ${expected}, got ${describeValue(actual, expected)}`,
-  });
-  return false;
+    // Past MAX_ISSUES a payload is plainly wrong; stopping keeps a huge one from costing huge memory.
+    if (issues === undefined || issues.length >= MAX_ISSUES)
+        return true;
+    issues.push({
+        path,
+        message: actual === undefined
+            ? "is required"
+            : `expected ${expected}, got ${describeValue(actual, expected)}`,
+    });
+    return false;
 }
 /** How a property name appears in a path: `.name`, or `["na-me"]`. */
 export function member(key) {
-  return /^[A-Za-z_$][\w$]*$/.test(key) ? `.${key}` : `[${JSON.stringify(key)}]`;
+    return /^[A-Za-z_$][\w$]*$/.test(key) ? `.${key}` : `[${JSON.stringify(key)}]`;
 }
 /** The `got …` of a mismatch message. */
 export function describeValue(value, expected) {
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "array";
-  if (typeof value === "object") return "object";
-  // Show the value itself where its type alone would not explain the mismatch.
-  const showValue =
-    expected.startsWith('"') ||
-    expected.startsWith("one of") ||
-    expected === "integer" ||
-    (typeof value === "number" && !Number.isFinite(value));
-  if (!showValue) return typeof value;
-  const text = typeof value === "string" ? JSON.stringify(value) : String(value);
-  return `${typeof value} ${text.length > 60 ? `${text.slice(0, 57)}...` : text}`;
+    if (value === null)
+        return "null";
+    if (Array.isArray(value))
+        return "array";
+    if (typeof value === "object")
+        return "object";
+    // Show the value itself where its type alone would not explain the mismatch.
+    const showValue = expected.startsWith('"') ||
+        expected.startsWith("one of") ||
+        expected === "integer" ||
+        (typeof value === "number" && !Number.isFinite(value));
+    if (!showValue)
+        return typeof value;
+    const text = typeof value === "string" ? JSON.stringify(value) : String(value);
+    return `${typeof value} ${text.length > 60 ? `${text.slice(0, 57)}...` : text}`;
 }
 /**
  * Every issue of `value`, or undefined when it is valid. The fast path first: most values are
  * valid, and only an invalid one needs its issues collected. Never throws.
  */
 export function issuesOf(validate, value) {
-  const issues = [];
-  try {
-    if (validate(value) || validate(value, issues)) return undefined;
-  } catch (error) {
-    // A getter or Proxy that throws is not a webhook payload.
-    issues.push({
-      path: "",
-      message: `could not be read: ${error instanceof Error ? error.message : String(error)}`,
-    });
-  }
-  return issues;
+    const issues = [];
+    try {
+        if (validate(value) || validate(value, issues))
+            return undefined;
+    }
+    catch (error) {
+        // A getter or Proxy that throws is not a webhook payload.
+        issues.push({
+            path: "",
+            message: `could not be read: ${error instanceof Error ? error.message : String(error)}`,
+        });
+    }
+    return issues;
 }

@@ -2,231 +2,220 @@
 // change the spec and run `npm run generate`.
 /** Every failure of verification or unwrapping. Its message never holds a secret or a signature. */
 export class WebhookVerificationError extends Error {
-  name = "WebhookVerificationError";
-  code;
-  /** With `invalid_payload`: where the payload does not match its event's shape. */
-  issues;
-  constructor(code, message, issues) {
-    super(message);
-    this.code = code;
-    if (issues) this.issues = issues;
-  }
+    name = "WebhookVerificationError";
+    code;
+    /** With `invalid_payload`: where the payload does not match its event's shape. */
+    issues;
+    constructor(code, message, issues) {
+        super(message);
+        this.code = code;
+        if (issues)
+            this.issues = issues;
+    }
 }
 /** True for what {@link createVerifier}'s unwrap returns for an event type the package does not know. */
 export function isUnknownWebhookEvent(event) {
-  try {
-    return typeof event === "object" && event !== null && event.unknown === true;
-  } catch {
-    return false;
-  }
+    try {
+        return (typeof event === "object" &&
+            event !== null &&
+            event.unknown === true);
+    }
+    catch {
+        return false;
+    }
 }
 /** The verifier bound to a catalogue's settings and parser; the package exports its two functions. */
 export function createVerifier(config, parse) {
-  async function verifyWebhookSignature(payload, headers, secret, options = {}) {
-    const body = rawBody(payload);
-    const id = single(headers, "webhook-id");
-    const timestamp = single(headers, "webhook-timestamp");
-    const signatures = allValues(headers, "webhook-signature").join(" ");
-    if (!signatures) throw missing("webhook-signature");
-    checkTimestamp(timestamp, options.toleranceSeconds ?? config.toleranceSeconds, options.now);
-    const candidates = signatures
-      .split(" ")
-      .filter((s) => s.startsWith("v1,"))
-      .map((s) => decodeBase64(s.slice(3)))
-      .filter((s) => s?.length === 32);
-    let matched = false;
-    for (const key of keys(secret, options.secrets)) {
-      const expected = await sign(key, id, timestamp, body);
-      // Compare with every candidate, each in constant time, so timing says nothing about which bytes differ.
-      for (const candidate of candidates)
-        matched = constantTimeEqual(candidate, expected) || matched;
+    async function verifyWebhookSignature(payload, headers, secret, options = {}) {
+        const body = rawBody(payload);
+        const id = single(headers, "webhook-id");
+        const timestamp = single(headers, "webhook-timestamp");
+        const signatures = allValues(headers, "webhook-signature").join(" ");
+        if (!signatures)
+            throw missing("webhook-signature");
+        checkTimestamp(timestamp, options.toleranceSeconds ?? config.toleranceSeconds, options.now);
+        const candidates = signatures
+            .split(" ")
+            .filter((s) => s.startsWith("v1,"))
+            .map((s) => decodeBase64(s.slice(3)))
+            .filter((s) => s?.length === 32);
+        let matched = false;
+        for (const key of keys(secret, options.secrets)) {
+            const expected = await sign(key, id, timestamp, body);
+            // Compare with every candidate, each in constant time, so timing says nothing about which bytes differ.
+            for (const candidate of candidates)
+                matched = constantTimeEqual(candidate, expected) || matched;
+        }
+        if (!matched) {
+            throw new WebhookVerificationError("no_matching_signature", candidates.length === 0
+                ? "webhook-signature holds no v1 signature; the request was not signed with this scheme"
+                : "no signature matches: the body, webhook-id or webhook-timestamp was changed, or the secret is not the one the sender uses");
+        }
     }
-    if (!matched) {
-      throw new WebhookVerificationError(
-        "no_matching_signature",
-        candidates.length === 0
-          ? "webhook-signature holds no v1 signature; the request was not signed with this scheme"
-          : "no signature matches: the body, webhook-id or webhook-timestamp was changed, or the secret is not the one the sender uses",
-      );
+    async function unwrapWebhookEvent(payload, headers, secret, options = {}) {
+        await verifyWebhookSignature(payload, headers, secret, options);
+        let value;
+        try {
+            value = JSON.parse(typeof payload === "string"
+                ? payload
+                : new TextDecoder().decode(rawBody(payload)));
+        }
+        catch {
+            throw new WebhookVerificationError("body_not_json", "the body is signed but is not JSON");
+        }
+        const result = parse(value);
+        if (result.ok)
+            return result.event;
+        if (result.unknownType !== undefined) {
+            if (options.strict) {
+                throw new WebhookVerificationError("unknown_event_type", `the event type ${JSON.stringify(result.unknownType)} is not in this package`);
+            }
+            return { unknown: true, type: result.unknownType, payload: value };
+        }
+        const shown = result.errors.slice(0, 3).map((e) => `${e.path || "(event)"}: ${e.message}`);
+        const more = result.errors.length > 3 ? `; and ${result.errors.length - 3} more` : "";
+        throw new WebhookVerificationError("invalid_payload", `the event does not match its shape: ${shown.join("; ")}${more}`, result.errors);
     }
-  }
-  async function unwrapWebhookEvent(payload, headers, secret, options = {}) {
-    await verifyWebhookSignature(payload, headers, secret, options);
-    let value;
-    try {
-      value = JSON.parse(
-        typeof payload === "string" ? payload : new TextDecoder().decode(rawBody(payload)),
-      );
-    } catch {
-      throw new WebhookVerificationError("body_not_json", "the body is signed but is not JSON");
+    function keys(secret, more = []) {
+        const given = secret === undefined ? [] : typeof secret === "string" ? [secret] : [...secret];
+        if (given.length === 0) {
+            const fromEnv = globalThis
+                .process?.env?.[config.secretEnv];
+            if (fromEnv)
+                given.push(fromEnv);
+        }
+        const all = [...given, ...more];
+        if (all.length === 0 || all.some((s) => typeof s !== "string" || s === "")) {
+            throw new WebhookVerificationError("missing_secret", `no secret: pass one, or set the environment variable ${config.secretEnv}`);
+        }
+        return all.map(secretKey);
     }
-    const result = parse(value);
-    if (result.ok) return result.event;
-    if (result.unknownType !== undefined) {
-      if (options.strict) {
-        throw new WebhookVerificationError(
-          "unknown_event_type",
-          `the event type ${JSON.stringify(result.unknownType)} is not in this package`,
-        );
-      }
-      return { unknown: true, type: result.unknownType, payload: value };
-    }
-    const shown = result.errors.slice(0, 3).map((e) => `${e.path || "(event)"}: ${e.message}`);
-    const more = result.errors.length > 3 ? `; and ${result.errors.length - 3} more` : "";
-    throw new WebhookVerificationError(
-      "invalid_payload",
-      `the event does not match its shape: ${shown.join("; ")}${more}`,
-      result.errors,
-    );
-  }
-  function keys(secret, more = []) {
-    const given = secret === undefined ? [] : typeof secret === "string" ? [secret] : [...secret];
-    if (given.length === 0) {
-      const fromEnv = globalThis.process?.env?.[config.secretEnv];
-      if (fromEnv) given.push(fromEnv);
-    }
-    const all = [...given, ...more];
-    if (all.length === 0 || all.some((s) => typeof s !== "string" || s === "")) {
-      throw new WebhookVerificationError(
-        "missing_secret",
-        `no secret: pass one, or set the environment variable ${config.secretEnv}`,
-      );
-    }
-    return all.map(secretKey);
-  }
-  return { verifyWebhookSignature, unwrapWebhookEvent };
+    return { verifyWebhookSignature, unwrapWebhookEvent };
 }
 /** `whsec_…` is the base64 of the key; any other secret is used as its UTF-8 bytes, as the official SDKs do. */
 export function secretKey(secret) {
-  if (!secret.startsWith("whsec_")) return new TextEncoder().encode(secret);
-  const key = decodeBase64(secret.slice(6));
-  if (!key || key.length === 0) {
-    throw new WebhookVerificationError(
-      "malformed_secret",
-      "the secret starts with whsec_ but the rest is not base64; copy it again from the dashboard",
-    );
-  }
-  return key;
+    if (!secret.startsWith("whsec_"))
+        return new TextEncoder().encode(secret);
+    const key = decodeBase64(secret.slice(6));
+    if (!key || key.length === 0) {
+        throw new WebhookVerificationError("malformed_secret", "the secret starts with whsec_ but the rest is not base64; copy it again from the dashboard");
+    }
+    return key;
 }
 /** The `v1,…` signature of a message, as the sender computes it. */
 export async function sign(key, id, timestamp, body) {
-  const prefix = `${id}.${timestamp}.`;
-  if (nodeCrypto) return nodeCrypto.createHmac("sha256", key).update(prefix).update(body).digest();
-  const encoder = new TextEncoder();
-  const head = encoder.encode(prefix);
-  const tail = typeof body === "string" ? encoder.encode(body) : body;
-  const message = new Uint8Array(head.length + tail.length);
-  message.set(head);
-  message.set(tail, head.length);
-  const cryptoKey = await importKey(key);
-  return new Uint8Array(await webCrypto().subtle.sign("HMAC", cryptoKey, message));
+    const prefix = `${id}.${timestamp}.`;
+    if (nodeCrypto)
+        return nodeCrypto.createHmac("sha256", key).update(prefix).update(body).digest();
+    const encoder = new TextEncoder();
+    const head = encoder.encode(prefix);
+    const tail = typeof body === "string" ? encoder.encode(body) : body;
+    const message = new Uint8Array(head.length + tail.length);
+    message.set(head);
+    message.set(tail, head.length);
+    const cryptoKey = await importKey(key);
+    return new Uint8Array(await webCrypto().subtle.sign("HMAC", cryptoKey, message));
 }
 const nodeCrypto = globalThis.process?.getBuiltinModule?.("node:crypto");
 export const webCrypto = () => globalThis.crypto;
 // Importing a WebCrypto key costs more than a signature; a few keys are kept per process.
 const importedKeys = new Map();
 function importKey(key) {
-  const id = encodeBase64(key);
-  let imported = importedKeys.get(id);
-  if (!imported) {
-    if (importedKeys.size >= 16) importedKeys.delete(importedKeys.keys().next().value);
-    imported = webCrypto().subtle.importKey("raw", key, { name: "HMAC", hash: "SHA-256" }, false, [
-      "sign",
-    ]);
-    importedKeys.set(id, imported);
-  }
-  return imported;
+    const id = encodeBase64(key);
+    let imported = importedKeys.get(id);
+    if (!imported) {
+        if (importedKeys.size >= 16)
+            importedKeys.delete(importedKeys.keys().next().value);
+        imported = webCrypto().subtle.importKey("raw", key, { name: "HMAC", hash: "SHA-256" }, false, [
+            "sign",
+        ]);
+        importedKeys.set(id, imported);
+    }
+    return imported;
 }
 function rawBody(payload) {
-  // isView and the tag, not instanceof: bytes may come from another realm (a worker, a vm context).
-  if (typeof payload === "string") return payload;
-  if (ArrayBuffer.isView(payload))
-    return new Uint8Array(payload.buffer, payload.byteOffset, payload.byteLength);
-  if (Object.prototype.toString.call(payload) === "[object ArrayBuffer]")
-    return new Uint8Array(payload);
-  throw new WebhookVerificationError(
-    "payload_not_raw",
-    "the payload must be the raw request body (a string or bytes), not a parsed object: the signature covers the exact bytes sent. " +
-      "Read it with `await request.text()` (Fetch), `express.raw({ type: 'application/json' })` (Express), or by collecting the request's chunks (Node http).",
-  );
+    // isView and the tag, not instanceof: bytes may come from another realm (a worker, a vm context).
+    if (typeof payload === "string")
+        return payload;
+    if (ArrayBuffer.isView(payload))
+        return new Uint8Array(payload.buffer, payload.byteOffset, payload.byteLength);
+    if (Object.prototype.toString.call(payload) === "[object ArrayBuffer]")
+        return new Uint8Array(payload);
+    throw new WebhookVerificationError("payload_not_raw", "the payload must be the raw request body (a string or bytes), not a parsed object: the signature covers the exact bytes sent. " +
+        "Read it with `await request.text()` (Fetch), `express.raw({ type: 'application/json' })` (Express), or by collecting the request's chunks (Node http).");
 }
 function checkTimestamp(timestamp, toleranceSeconds, now) {
-  if (!/^\d{1,15}$/.test(timestamp)) {
-    throw new WebhookVerificationError(
-      "malformed_timestamp",
-      "webhook-timestamp must be whole Unix seconds",
-    );
-  }
-  const current =
-    now === undefined ? Date.now() / 1000 : now instanceof Date ? now.getTime() / 1000 : now;
-  const age = Math.floor(current) - Number(timestamp);
-  if (age > toleranceSeconds) {
-    throw new WebhookVerificationError(
-      "timestamp_too_old",
-      `webhook-timestamp is ${age} s old, more than the ${toleranceSeconds} s allowed: a replay, or a clock that is wrong`,
-    );
-  }
-  if (-age > toleranceSeconds) {
-    throw new WebhookVerificationError(
-      "timestamp_too_new",
-      `webhook-timestamp is ${-age} s in the future, more than the ${toleranceSeconds} s allowed: check the clock`,
-    );
-  }
+    if (!/^\d{1,15}$/.test(timestamp)) {
+        throw new WebhookVerificationError("malformed_timestamp", "webhook-timestamp must be whole Unix seconds");
+    }
+    const current = now === undefined ? Date.now() / 1000 : now instanceof Date ? now.getTime() / 1000 : now;
+    const age = Math.floor(current) - Number(timestamp);
+    if (age > toleranceSeconds) {
+        throw new WebhookVerificationError("timestamp_too_old", `webhook-timestamp is ${age} s old, more than the ${toleranceSeconds} s allowed: a replay, or a clock that is wrong`);
+    }
+    if (-age > toleranceSeconds) {
+        throw new WebhookVerificationError("timestamp_too_new", `webhook-timestamp is ${-age} s in the future, more than the ${toleranceSeconds} s allowed: check the clock`);
+    }
 }
 function missing(name) {
-  return new WebhookVerificationError(
-    "missing_header",
-    `the ${name} header is missing; pass the request's headers as received`,
-  );
+    return new WebhookVerificationError("missing_header", `the ${name} header is missing; pass the request's headers as received`);
 }
 function single(headers, name) {
-  const values = allValues(headers, name);
-  if (values.length === 0 || values[0] === "") throw missing(name);
-  if (values.length > 1 && values.some((v) => v !== values[0])) {
-    throw new WebhookVerificationError(
-      "malformed_header",
-      `the ${name} header appears more than once with different values`,
-    );
-  }
-  return values[0];
+    const values = allValues(headers, name);
+    if (values.length === 0 || values[0] === "")
+        throw missing(name);
+    if (values.length > 1 && values.some((v) => v !== values[0])) {
+        throw new WebhookVerificationError("malformed_header", `the ${name} header appears more than once with different values`);
+    }
+    return values[0];
 }
 /** Every value of a header, names compared without case. */
 function allValues(headers, name) {
-  if (headers === null || typeof headers !== "object") return [];
-  if (
-    typeof headers.get === "function" &&
-    !(Symbol.iterator in headers && headers instanceof Map)
-  ) {
-    const value = headers.get(name);
-    return value === null || value === undefined ? [] : [String(value)];
-  }
-  const out = [];
-  const entries = Symbol.iterator in headers ? headers : Object.entries(headers);
-  for (const [key, value] of entries) {
-    if (typeof key !== "string" || key.toLowerCase() !== name) continue;
-    for (const v of Array.isArray(value) ? value : [value]) if (typeof v === "string") out.push(v);
-  }
-  return out;
+    if (headers === null || typeof headers !== "object")
+        return [];
+    if (typeof headers.get === "function" &&
+        !(Symbol.iterator in headers && headers instanceof Map)) {
+        const value = headers.get(name);
+        return value === null || value === undefined ? [] : [String(value)];
+    }
+    const out = [];
+    const entries = Symbol.iterator in headers
+        ? headers
+        : Object.entries(headers);
+    for (const [key, value] of entries) {
+        if (typeof key !== "string" || key.toLowerCase() !== name)
+            continue;
+        for (const v of Array.isArray(value) ? value : [value])
+            if (typeof v === "string")
+                out.push(v);
+    }
+    return out;
 }
 function constantTimeEqual(a, b) {
-  if (a.length !== b.length) return false;
-  let difference = 0;
-  for (let i = 0; i < a.length; i++) difference |= a[i] ^ b[i];
-  return difference === 0;
+    if (a.length !== b.length)
+        return false;
+    let difference = 0;
+    for (let i = 0; i < a.length; i++)
+        difference |= a[i] ^ b[i];
+    return difference === 0;
 }
 function decodeBase64(text) {
-  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(text) || text.length % 4 === 1) return undefined;
-  try {
-    const binary = atob(text);
-    const bytes = new Uint8Array(binary.length);
-    for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-    return bytes;
-  } catch {
-    return undefined;
-  }
+    if (!/^[A-Za-z0-9+/]*={0,2}$/.test(text) || text.length % 4 === 1)
+        return undefined;
+    try {
+        const binary = atob(text);
+        const bytes = new Uint8Array(binary.length);
+        for (let i = 0; i < binary.length; i++)
+            bytes[i] = binary.charCodeAt(i);
+        return bytes;
+    }
+    catch {
+        return undefined;
+    }
 }
 export function encodeBase64(bytes) {
-  let binary = "";
-  for (let i = 0; i < bytes.length; i++) binary += String.fromCharCode(bytes[i]);
-  return btoa(binary);
+    let binary = "";
+    for (let i = 0; i < bytes.length; i++)
+        binary += String.fromCharCode(bytes[i]);
+    return btoa(binary);
 }

@@ -1,0 +1,75 @@
+import type { CatalogueModel, EventModel, Shape } from "../model.js";
+import type { GeneratedFile } from "./module.js";
+
+/** Markdown text from the spec: no raw HTML, no line breaks or pipes that would end a table row. */
+export function markdownText(text: string): string {
+  return text
+    .replace(/[<>&|]/g, (c) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", "|": "\\|" })[c]!)
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+/** `EVENTS.md`: the reference of every event, grouped by resource: description, fields, example. */
+export function emitDocs(model: CatalogueModel): GeneratedFile[] {
+  const anchor = (name: string) => name.replace(/[^a-z0-9_]/g, "");
+  const contents = [
+    `# ${model.package.name} events`,
+    "",
+    `${model.events.length} events. Every event has the fields listed with it; \`data\` differs from event to event.`,
+    "",
+    ...model.resources.flatMap((r) => [`- **${r.name}** (\`${r.typeName}\`): ${r.events.map((e) => `[\`${e.name}\`](#${anchor(e.name)})`).join(", ")}`]),
+    "",
+    ...model.events.flatMap((event) => section(event)),
+  ].join("\n");
+  return [{ path: "EVENTS.md", contents }];
+}
+
+function section(event: EventModel): string[] {
+  return [
+    `## ${event.name}`,
+    "",
+    markdownText(event.description),
+    "",
+    `Type: \`${event.typeName}\`; guard: \`${event.guardName}\`; the ID in \`data.${event.idField}\` starts with \`${event.idPrefix}\`.`,
+    "",
+    "| field | type | required | description |",
+    "| --- | --- | --- | --- |",
+    ...rows(event.shape, "").map((r) => `| \`${r.path}\` | ${r.type} | ${r.required ? "yes" : "no"} | ${markdownText(r.description)} |`),
+    "",
+    "```json",
+    JSON.stringify(event.example, null, 2),
+    "```",
+    "",
+  ];
+}
+
+interface Row {
+  path: string;
+  type: string;
+  required: boolean;
+  description: string;
+}
+
+/** The fields of a shape, depth first: `data`, `data.sip_headers`, `data.sip_headers[].name` … */
+function rows(shape: Shape, prefix: string): Row[] {
+  const out: Row[] = [];
+  for (const p of shape.properties ?? []) {
+    const path = `${prefix}${prefix ? "." : ""}${p.name}`;
+    out.push({ path, type: typeOf(p.shape), required: p.required, description: p.shape.description ?? "" });
+    out.push(...rows(p.shape, path));
+    if (p.shape.items) out.push(...rows(p.shape.items, `${path}[]`));
+    if (p.shape.mapValues) out.push(...rows(p.shape.mapValues, `${path}{}`));
+  }
+  return out;
+}
+
+/** `string`, `"event"`, `string or null`, `array of object`, `map of string`. */
+export function typeOf(shape: Shape): string {
+  if (shape.values) return shape.values.map((v) => `\`${JSON.stringify(v)}\``).join(" or ");
+  const types = (shape.types ?? ["any"]).map((t) => {
+    if (t === "array" && shape.items) return `array of ${typeOf(shape.items)}`;
+    if (t === "object" && shape.mapValues) return `map of ${typeOf(shape.mapValues)}`;
+    return t;
+  });
+  return types.join(" or ");
+}
