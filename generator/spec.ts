@@ -34,7 +34,15 @@ export interface Spec {
   package: { name: string; version: string; description?: string; reference_url?: string };
   envelope: { id_prefix: string; required?: string[]; properties: Record<string, ShapeSpec> };
   signing?: { scheme: "standard-webhooks"; secret_env: string; tolerance_seconds?: number };
+  upstream?: UpstreamSpec[];
   events: EventSpec[];
+}
+
+export interface UpstreamSpec {
+  name: string;
+  format: "reference-page" | "openapi";
+  file: string;
+  accepted?: { event: string; field: string; fingerprint: string; reason: string }[];
 }
 
 export const DEFAULT_ID_FIELD = "id";

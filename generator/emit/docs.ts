@@ -17,7 +17,9 @@ export function emitDocs(model: CatalogueModel): GeneratedFile[] {
     "",
     `${model.events.length} events. Every event has the fields listed with it; \`data\` differs from event to event.`,
     "",
-    ...model.resources.flatMap((r) => [`- **${r.name}** (\`${r.typeName}\`): ${r.events.map((e) => `[\`${e.name}\`](#${anchor(e.name)})`).join(", ")}`]),
+    ...model.resources.flatMap((r) => [
+      `- **${r.name}** (\`${r.typeName}\`): ${r.events.map((e) => `[\`${e.name}\`](#${anchor(e.name)})`).join(", ")}`,
+    ]),
     "",
     ...model.events.flatMap((event) => section(event)),
   ].join("\n");
@@ -34,7 +36,9 @@ function section(event: EventModel): string[] {
     "",
     "| field | type | required | description |",
     "| --- | --- | --- | --- |",
-    ...rows(event.shape, "").map((r) => `| \`${r.path}\` | ${r.type} | ${r.required ? "yes" : "no"} | ${markdownText(r.description)} |`),
+    ...rows(event.shape, "").map(
+      (r) => `| \`${r.path}\` | ${r.type} | ${r.required ? "yes" : "no"} | ${markdownText(r.description)} |`,
+    ),
     "",
     "```json",
     JSON.stringify(event.example, null, 2),

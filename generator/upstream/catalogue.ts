@@ -1,0 +1,84 @@
+/**
+ * The form every source of the catalogue is read into, so any two can be compared: the spec,
+ * the reference page, an OpenAPI document.
+ */
+import type { Shape } from "../shape.js";
+
+export interface CatalogueField {
+  /** Base JSON types, `string` or `string or null`; consts and enums count as their type. */
+  type: string;
+  /** Unknown when the source does not say (a field seen only in an example). */
+  required?: boolean;
+  description?: string;
+  line?: number;
+}
+
+export interface CatalogueEvent {
+  name: string;
+  description?: string;
+  /** Every field by path: `created_at`, `data.call_id`, `data.sip_headers[].name`. */
+  fields: Map<string, CatalogueField>;
+  /** True when `data`'s fields were inferred from the example rather than declared. */
+  inferredData?: boolean;
+  example?: unknown;
+  line?: number;
+  exampleLine?: number;
+  /** The event's `data` shape where the source declares one, for docs:sync. */
+  data?: unknown;
+}
+
+export interface Catalogue {
+  file: string;
+  events: CatalogueEvent[];
+  /** What was tolerated while reading (upstream's doing): said in the report, never a failure. */
+  notes: string[];
+}
+
+/** Fields of a normalized shape, flattened to paths. */
+export function fieldsOfShape(
+  shape: Shape,
+  prefix = "",
+  out = new Map<string, CatalogueField>(),
+): Map<string, CatalogueField> {
+  for (const p of shape.properties ?? []) {
+    const path = prefix + p.name;
+    out.set(path, {
+      type: baseType(p.shape),
+      required: p.required,
+      ...(p.shape.description !== undefined && { description: p.shape.description }),
+    });
+    fieldsOfShape(p.shape, `${path}.`, out);
+    if (p.shape.items) fieldsOfShape(p.shape.items, `${path}[].`, out);
+  }
+  return out;
+}
+
+function baseType(shape: Shape): string {
+  if (shape.types) return shape.types.join(" or ");
+  if (shape.values) return [...new Set(shape.values.map(jsonType))].join(" or ");
+  return "any";
+}
+
+export function jsonType(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "array";
+  if (typeof value === "number") return Number.isInteger(value) ? "integer" : "number";
+  return typeof value;
+}
+
+/** Fields seen in an example value, for sources that give no shape; arrays by their first item. */
+export function fieldsOfExample(value: unknown, prefix: string, out: Map<string, CatalogueField>): void {
+  if (typeof value !== "object" || value === null) return;
+  const object = Array.isArray(value) ? value[0] : value;
+  if (typeof object !== "object" || object === null || Array.isArray(object)) return;
+  for (const [key, child] of Object.entries(object)) {
+    const path = `${prefix}${Array.isArray(value) ? "[]." : "."}${key}`.replace(/^\./, "");
+    out.set(path, { type: jsonType(child) });
+    fieldsOfExample(child, path, out);
+  }
+}
+
+/** Text compared without formatting: code ticks and runs of white space do not count. */
+export function normalizeText(text: string | undefined): string | undefined {
+  return text?.replace(/`/g, "").replace(/\s+/g, " ").trim();
+}
