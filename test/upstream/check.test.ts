@@ -1,0 +1,88 @@
+import { spawnSync } from "node:child_process";
+import { cpSync, readFileSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import { describe, expect, it } from "vitest";
+import { checkUpstreams, formatReport } from "../../generator/upstream/check.js";
+import { tempDir } from "../helpers.js";
+
+const TSX = pathToFileURL(resolve("node_modules/tsx/dist/loader.mjs")).href;
+const script = (name: string) => resolve(`scripts/${name}.ts`);
+function run(cwd: string, name: string, ...args: string[]) {
+  const result = spawnSync(process.execPath, ["--import", TSX, script(name), ...args], { cwd, encoding: "utf8" });
+  return { code: result.status, out: `${result.stdout}${result.stderr}` };
+}
+
+describe("docs:check on the repo's spec", () => {
+  // A changed upstream copy shows in CI as a diff of this report.
+  it("reports every upstream difference, each accepted", async () => {
+    const check = checkUpstreams("spec/events.yaml");
+    await expect(formatReport(check)).toMatchFileSnapshot("../__snapshots__/docs-check.txt");
+    expect(check.ok).toBe(true);
+  });
+});
+
+describe("keeping the catalogue in sync, end to end", () => {
+  it("fails on an added event, a changed description and a removed field; docs:sync brings them in; then all checks pass", () => {
+    const dir = tempDir();
+    cpSync(resolve("spec"), join(dir, "spec"), { recursive: true });
+    const openapi = join(dir, "spec/upstream/openai-openapi-webhooks.yaml");
+    let text = readFileSync(openapi, "utf8");
+    // A new event: batch.paused, shaped like batch.failed.
+    const failed = text.slice(text.indexOf("    WebhookBatchFailed:"), text.indexOf("    WebhookEvalRunCanceled:"));
+    text = text.replace(
+      "    WebhookEvalRunCanceled:",
+      failed
+        .replace(/WebhookBatchFailed/g, "WebhookBatchPaused")
+        .replace(/batch\.failed/g, "batch.paused")
+        .replace("has failed", "was paused") + "    WebhookEvalRunCanceled:",
+    );
+    text = text.replace(
+      "  batch_failed:\n",
+      '  batch_paused:\n    post:\n      requestBody:\n        content:\n          application/json:\n            schema:\n              $ref: "#/components/schemas/WebhookBatchPaused"\n  batch_failed:\n',
+    );
+    // A changed description, and a field gone from data.
+    text = text.replace(
+      "Sent when a background response has failed.",
+      "Sent when a background response has failed for good.",
+    );
+    const incoming = text.indexOf("    WebhookRealtimeCallIncoming:");
+    const before = text.slice(0, incoming);
+    let after = text.slice(incoming);
+    after = after.replace("            - call_id\n            - sip_headers\n", "            - call_id\n");
+    after = after.replace(
+      /            sip_headers:\n(              .*\n|                .*\n)*?(?=        object:)/,
+      "",
+    );
+    writeFileSync(openapi, before + after);
+
+    const failing = run(dir, "docs-check");
+    expect(failing.code).toBe(1);
+    expect(failing.out).toMatch(/DIFFERS  batch\.paused is only upstream/);
+    expect(failing.out).toMatch(
+      /DIFFERS  response\.failed description differs[\s\S]*spec {6}"Sent when a background response has failed\."  spec\/events\.yaml:\d+\n {6}upstream  "Sent when a background response has failed for good\."  spec\/upstream\/openai-openapi-webhooks\.yaml:\d+/,
+    );
+    expect(failing.out).toMatch(/DIFFERS  realtime\.call\.incoming data\.sip_headers: only in the spec/);
+    expect(failing.out).toMatch(/FAIL: \d+ differences not accepted or stale\./);
+
+    const specBefore = readFileSync(join(dir, "spec/events.yaml"), "utf8");
+    const sync = run(dir, "docs-sync", "--from", "openapi");
+    expect(sync.code).toBe(0);
+    expect(sync.out).toMatch(/batch\.paused: added from openapi/);
+    expect(sync.out).toMatch(
+      /Still needs a human:\n {2}batch\.paused: guessed id_prefix "batch_" from data\.id; check it/,
+    );
+    const specAfter = readFileSync(join(dir, "spec/events.yaml"), "utf8");
+    // Comments and hand-written parts stay.
+    for (const kept of specBefore.split("\n").filter((l) => l.trim().startsWith("#")))
+      expect(specAfter).toContain(kept);
+    expect(specAfter).toContain("description: Sent when a background response has failed for good.");
+
+    expect(run(dir, "generate").code).toBe(0);
+    expect(run(dir, "generate", "--check").code).toBe(0);
+    const passing = run(dir, "docs-check", "--from", "openapi");
+    expect(passing.out).toMatch(/OK: every difference is accepted\./);
+    expect(passing.code).toBe(0);
+    expect(readFileSync(join(dir, "generated/EVENTS.md"), "utf8")).toContain("## batch.paused");
+  });
+});

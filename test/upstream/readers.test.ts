@@ -1,0 +1,84 @@
+import { describe, expect, it } from "vitest";
+import { syntheticOpenApi } from "../../bench/synthetic.js";
+import { readOpenApi } from "../../generator/upstream/openapi.js";
+import { parseTolerantJson, readReferencePage } from "../../generator/upstream/page.js";
+
+describe("readReferencePage", () => {
+  const page = readReferencePage("spec/upstream/openai-webhook-events.txt");
+
+  it("reads all 15 events with their descriptions, fields and examples", () => {
+    expect(page.events.map((e) => e.name)).toHaveLength(15);
+    const event = page.events.find((e) => e.name === "fine_tuning.job.succeeded")!;
+    expect(event).toMatchObject({ description: "Sent when a fine-tuning job has succeeded.", line: 318 });
+    expect(event.fields.get("created_at")).toEqual({
+      type: "integer",
+      description: "The Unix timestamp (in seconds) of when the fine-tuning job succeeded.",
+      line: 321,
+    });
+    expect([...event.fields.keys()]).toEqual(["created_at", "data", "id", "object", "type", "data.id"]);
+    expect(event.example).toEqual({
+      id: "evt_abc123",
+      type: "fine_tuning.job.succeeded",
+      created_at: 1719168000,
+      data: { id: "ftjob_abc123" },
+    });
+  });
+
+  it("reads the example with a trailing comma, and says so", () => {
+    const event = page.events.find((e) => e.name === "realtime.call.incoming")!;
+    expect((event.example as { data: { sip_headers: unknown[] } }).data.sip_headers).toHaveLength(3);
+    expect(page.notes).toEqual([
+      "realtime.call.incoming: the example (spec/upstream/openai-webhook-events.txt:583) is not valid JSON: it has a trailing comma; read without it",
+    ]);
+    expect([...event.fields.keys()].filter((k) => k.startsWith("data."))).toEqual([
+      "data.call_id",
+      "data.sip_headers",
+      "data.sip_headers[].name",
+      "data.sip_headers[].value",
+    ]);
+  });
+
+  it("leaves out an example that is not JSON at all, and says so", () => {
+    expect(parseTolerantJson("{ nope")).toMatchObject({ ok: false, note: expect.stringMatching(/^is not JSON/) });
+  });
+});
+
+describe("readOpenApi", () => {
+  it("reads the webhooks of the OpenAI description, names from type enums, shapes through $refs", () => {
+    const doc = readOpenApi("spec/upstream/openai-openapi-webhooks.yaml");
+    expect(doc.events.map((e) => e.name)).toContain("live.call.incoming");
+    expect(doc.events).toHaveLength(16);
+    const event = doc.events.find((e) => e.name === "realtime.call.incoming")!;
+    expect(event.fields.get("data.sip_headers[].value")).toMatchObject({
+      type: "string",
+      required: true,
+      description: "Value of the SIP Header.",
+    });
+    expect(event.fields.get("object")).toMatchObject({ type: "string", required: false });
+    expect(event.data).toMatchObject({ type: "object", required: ["call_id", "sip_headers"] });
+  });
+
+  it("reads any OpenAPI 3.1 document with a webhooks section", async () => {
+    const { writeFileSync, mkdtempSync } = await import("node:fs");
+    const { join } = await import("node:path");
+    const { tmpdir } = await import("node:os");
+    const file = join(mkdtempSync(join(tmpdir(), "wec-openapi-")), "openapi.yaml");
+    writeFileSync(file, syntheticOpenApi(12));
+    const doc = readOpenApi(file);
+    expect(doc.events).toHaveLength(12);
+    expect(doc.events[0]!.fields.get("data.lines[].quantity")).toMatchObject({ type: "integer", required: true });
+    expect(doc.events[0]!.fields.get("data.rate")).toMatchObject({ type: "number or null", required: false });
+  });
+
+  it("refuses references outside the document", async () => {
+    const { writeFileSync, mkdtempSync } = await import("node:fs");
+    const { join } = await import("node:path");
+    const { tmpdir } = await import("node:os");
+    const file = join(mkdtempSync(join(tmpdir(), "wec-openapi-")), "openapi.yaml");
+    writeFileSync(
+      file,
+      "openapi: 3.1.0\nwebhooks:\n  a:\n    post:\n      requestBody:\n        content:\n          application/json:\n            schema: { $ref: 'https://example.com/x.json' }\n",
+    );
+    expect(() => readOpenApi(file)).toThrow(/points outside the document; only local references are read/);
+  });
+});
