@@ -14,13 +14,15 @@ import { emitTypes } from "./emit/types.js";
 import { emitUnions } from "./emit/unions.js";
 import { emitWebhooks } from "./emit/webhooks.js";
 import { formatFiles } from "./format.js";
+import { inputsFingerprint } from "./fingerprint.js";
 import { loadSpec } from "./load.js";
 import { buildModel, compareNames, type CatalogueModel } from "./model.js";
 import { validateSpec } from "./validate.js";
+import { withManifest } from "./write.js";
 
 /**
- * load → validate → model → emit → format → compile. Returns the files of the package, sorted by path;
- * writing them is the caller's choice (see write.ts). Throws SpecError on a bad spec.
+ * load → validate → model → emit → format → compile. Returns the files of the package, sorted by
+ * path, and its manifest; writing them is the caller's choice (see write.ts). Throws SpecError on a bad spec.
  */
 export async function generate(specFile: string, outDir: string): Promise<GeneratedFile[]> {
   const loaded = loadSpec(specFile);
@@ -30,7 +32,10 @@ export async function generate(specFile: string, outDir: string): Promise<Genera
   const model = buildModel(spec, source);
   // Compiled from the formatted sources, so dist/ reads like them; the compiler's output is not formatted again.
   const files = compilePackage(await formatFiles(await emitAll(model)));
-  return files.sort((a, b) => compareNames(a.path, b.path));
+  return withManifest(
+    files.sort((a, b) => compareNames(a.path, b.path)),
+    inputsFingerprint(specFile),
+  );
 }
 
 export async function emitAll(model: CatalogueModel): Promise<GeneratedFile[]> {

@@ -11,12 +11,12 @@ import {
   statSync,
   writeFileSync,
 } from "node:fs";
-import { basename, dirname, join, relative, resolve, sep } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 import { createTwoFilesPatch } from "diff";
 import type { GeneratedFile } from "./emit/module.js";
+import { listFiles, MANIFEST, sha256 } from "./fingerprint.js";
 
-/** Lists what the generator wrote; its presence marks a folder as the generator's to replace. */
-export const MANIFEST = ".webhook-event-codegen.json";
+export { MANIFEST };
 
 export interface OutputDiff {
   added: string[];
@@ -32,12 +32,16 @@ export class OutputError extends Error {
   override name = "OutputError";
 }
 
-/** The package's files plus the manifest that marks the folder as generated. */
-export function withManifest(files: readonly GeneratedFile[]): GeneratedFile[] {
+/**
+ * The package's files plus the manifest that marks the folder as generated: what was written,
+ * with each file's hash and the fingerprint of the inputs, so `--check` can answer quickly.
+ */
+export function withManifest(files: readonly GeneratedFile[], inputs: string): GeneratedFile[] {
   const manifest = {
     generator: "webhook-event-codegen",
     note: "Files written by npm run generate; do not edit.",
-    files: files.map((f) => f.path),
+    inputs,
+    files: Object.fromEntries(files.map((f) => [f.path, sha256(f.contents)])),
   };
   return [...files, { path: MANIFEST, contents: `${JSON.stringify(manifest, null, 2)}\n` }];
 }
@@ -181,20 +185,11 @@ function refuseForeignFolder(out: string): void {
 function readManifest(outDir: string): string[] | undefined {
   try {
     const manifest = JSON.parse(readFileSync(join(outDir, MANIFEST), "utf8")) as { files?: unknown };
-    return Array.isArray(manifest.files) ? manifest.files.filter((f): f is string => typeof f === "string") : [];
+    const files = manifest.files;
+    // Older manifests listed paths; newer ones map each path to its hash.
+    if (Array.isArray(files)) return files.filter((f): f is string => typeof f === "string");
+    return typeof files === "object" && files !== null ? Object.keys(files) : [];
   } catch {
     return undefined;
   }
-}
-
-/** Every file below `dir`, as `/`-separated paths relative to it. */
-function listFiles(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return (readdirSync(dir, { recursive: true, withFileTypes: true }) as import("node:fs").Dirent[])
-    .filter((entry) => entry.isFile())
-    .map((entry) =>
-      relative(dir, join(entry.parentPath ?? entry.path, entry.name))
-        .split(sep)
-        .join("/"),
-    );
 }

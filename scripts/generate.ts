@@ -7,7 +7,7 @@ import { parseArgs } from "node:util";
 import { SpecError } from "../generator/errors.js";
 import { generate } from "../generator/pipeline.js";
 import { watchFile } from "../generator/watch.js";
-import { describeDiff, diffOutput, isUpToDate, OutputError, withManifest, writeOutput } from "../generator/write.js";
+import { describeDiff, diffOutput, isUpToDate, OutputError, writeOutput } from "../generator/write.js";
 
 const USAGE = `Usage: npm run generate -- [--spec FILE] [--out DIR] [--check | --watch]
 
@@ -57,7 +57,7 @@ async function main(argv: string[]): Promise<number> {
 
 async function once(options: { spec: string; out: string; check: boolean }): Promise<number> {
   const started = performance.now();
-  const files = withManifest(await generate(options.spec, options.out));
+  const files = await generate(options.spec, options.out);
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
 
   if (options.check) {

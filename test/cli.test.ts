@@ -2,15 +2,13 @@ import { spawn, spawnSync } from "node:child_process";
 import { cpSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
-import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 import { edit, MINIMAL_SPEC, tempDir } from "./helpers.js";
 
-const TSX = pathToFileURL(resolve("node_modules/tsx/dist/loader.mjs")).href;
-const SCRIPT = resolve("scripts/generate.ts");
+const SCRIPT = resolve("scripts/generate.mjs");
 
 function run(cwd: string, ...args: string[]) {
-  const result = spawnSync(process.execPath, ["--import", TSX, SCRIPT, ...args], { cwd, encoding: "utf8" });
+  const result = spawnSync(process.execPath, [SCRIPT, ...args], { cwd, encoding: "utf8" });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -30,7 +28,20 @@ describe("npm run generate", () => {
       /^Generated generated from spec\/events\.yaml: (\d+) files, \1 written, 0 unchanged, 0 removed \(\d+\.\d+ s\)\.$/m,
     );
     expect(generated.code).toBe(0);
-    expect(run(dir, "--check")).toMatchObject({ code: 0, stdout: expect.stringMatching(/generated is up to date/) });
+    expect(run(dir, "--check")).toMatchObject({
+      code: 0,
+      stdout: expect.stringMatching(/generated is up to date .*by the fingerprints/),
+    });
+  });
+
+  it("--check looks closer when the manifest's inputs fingerprint differs (a changed generator or tool version)", () => {
+    const dir = project();
+    run(dir);
+    const manifest = join(dir, "generated/.webhook-event-codegen.json");
+    writeFileSync(manifest, readFileSync(manifest, "utf8").replace(/"inputs": "[0-9a-f]+"/, '"inputs": "0000"'));
+    const check = run(dir, "--check");
+    expect(check.code).toBe(1);
+    expect(check.stderr).toContain("changed: .webhook-event-codegen.json");
   });
 
   it("--check names a changed, a missing and an extra file, with a diff, and writes nothing", () => {
@@ -108,7 +119,7 @@ describe("npm run generate", () => {
 
   it("--watch regenerates on every save, prints errors without exiting, and writes nothing while the spec is invalid", async () => {
     const dir = project();
-    const child = spawn(process.execPath, ["--import", TSX, SCRIPT, "--watch"], { cwd: dir });
+    const child = spawn(process.execPath, [SCRIPT, "--watch"], { cwd: dir });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (chunk) => (stdout += chunk));

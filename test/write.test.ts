@@ -8,11 +8,14 @@ import type { GeneratedFile } from "../generator/emit/module.js";
 import { diffOutput, MANIFEST, OutputError, withManifest, writeOutput } from "../generator/write.js";
 import { tempDir } from "./helpers.js";
 
-const v1: GeneratedFile[] = withManifest([
-  { path: "index.ts", contents: "export {};\n" },
-  { path: "events/a.ts", contents: "a\n" },
-  { path: "events/b.ts", contents: "b\n" },
-]);
+const v1: GeneratedFile[] = withManifest(
+  [
+    { path: "index.ts", contents: "export {};\n" },
+    { path: "events/a.ts", contents: "a\n" },
+    { path: "events/b.ts", contents: "b\n" },
+  ],
+  "inputs",
+);
 
 /** Every file below a folder with its contents. */
 function snapshot(dir: string): Record<string, string> {
@@ -44,10 +47,13 @@ describe("writeOutput", () => {
     const out = join(tempDir(), "generated");
     writeOutput(out, v1);
     writeFileSync(join(out, "NOTES.md"), "mine\n");
-    const v2 = withManifest([
-      { path: "index.ts", contents: "export {};\n" },
-      { path: "events/a.ts", contents: "a2\n" },
-    ]);
+    const v2 = withManifest(
+      [
+        { path: "index.ts", contents: "export {};\n" },
+        { path: "events/a.ts", contents: "a2\n" },
+      ],
+      "inputs",
+    );
     expect(writeOutput(out, v2)).toMatchObject({
       changed: ["events/a.ts", MANIFEST],
       removed: ["events/b.ts"],
@@ -73,10 +79,13 @@ describe("writeOutput", () => {
     writeOutput(out, v1);
     const before = snapshot(out);
     // A file and a folder of the same name: the second write fails after the first succeeded.
-    const broken = withManifest([
-      { path: "events/a.ts", contents: "new\n" },
-      { path: "events/a.ts/x.ts", contents: "x\n" },
-    ]);
+    const broken = withManifest(
+      [
+        { path: "events/a.ts", contents: "new\n" },
+        { path: "events/a.ts/x.ts", contents: "x\n" },
+      ],
+      "inputs",
+    );
     expect(() => writeOutput(out, broken)).toThrow();
     expect(snapshot(out)).toEqual(before);
     expect(readdirSync(parent)).toEqual(["generated"]);
@@ -111,7 +120,7 @@ describe("writeOutput", () => {
       script,
       `import { withManifest, writeOutput } from ${JSON.stringify(resolve("generator/write.ts"))};
        const files = Array.from({ length: 20000 }, (_, i) => ({ path: \`events/e\${i}.ts\`, contents: "x".repeat(1024) }));
-       writeOutput(${JSON.stringify(out)}, withManifest(files));`,
+       writeOutput(${JSON.stringify(out)}, withManifest(files, "inputs"));`,
     );
     // One process (not the tsx CLI, which runs the script in a child) so that the kill reaches the writer.
     const child = spawn(
@@ -136,7 +145,7 @@ describe("writeOutput", () => {
     expect(staged).toBeGreaterThanOrEqual(200);
     expect(snapshot(out)).toEqual(before);
     // The next run clears what the killed one left and writes normally.
-    writeOutput(out, withManifest([{ path: "index.ts", contents: "export {};\n" }]));
+    writeOutput(out, withManifest([{ path: "index.ts", contents: "export {};\n" }], "inputs"));
     expect(readdirSync(parent).sort()).toEqual(["generated", "write-many.ts"]);
   });
 });

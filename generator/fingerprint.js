@@ -1,0 +1,67 @@
+// @ts-check
+/**
+ * What the output depends on, as one hash, and the quick check built on it. Plain JavaScript so
+ * that `generate --check` can answer "up to date" without loading the TypeScript toolchain:
+ * CI and pre-commit hooks run it constantly.
+ */
+import { createHash } from "node:crypto";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { dirname, join, relative, sep } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const GENERATOR = dirname(fileURLToPath(import.meta.url));
+const ROOT = dirname(GENERATOR);
+/** The packages whose versions change the bytes written (formatting, types, compiled code). */
+const TOOLS = ["prettier", "json-schema-to-typescript", "ts-morph", "typescript", "yaml"];
+export const MANIFEST = ".webhook-event-codegen.json";
+
+/** @param {string} dir @returns {string[]} files below `dir`, `/`-separated, sorted */
+export function listFiles(dir) {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) =>
+      relative(dir, join(entry.parentPath ?? entry.path, entry.name))
+        .split(sep)
+        .join("/"),
+    )
+    .sort();
+}
+
+/** @param {string | Uint8Array} bytes */
+export function sha256(bytes) {
+  return createHash("sha256").update(bytes).digest("hex");
+}
+
+/**
+ * The hash of everything the output depends on: the spec's bytes, the generator's own source
+ * files, and the versions of the tools that shape the output.
+ * @param {string} specFile
+ */
+export function inputsFingerprint(specFile) {
+  const hash = createHash("sha256").update("spec\0").update(readFileSync(specFile));
+  for (const file of listFiles(GENERATOR)) hash.update(`\0${file}\0`).update(readFileSync(join(GENERATOR, file)));
+  for (const tool of TOOLS) {
+    const manifest = join(ROOT, "node_modules", tool, "package.json");
+    hash.update(`\0${tool}@${existsSync(manifest) ? JSON.parse(readFileSync(manifest, "utf8")).version : "missing"}`);
+  }
+  return hash.digest("hex");
+}
+
+/**
+ * True when the folder holds exactly what the manifest lists, byte for byte, and the manifest was
+ * written from the same inputs. False means "look closer" (the full check), never "out of date".
+ * @param {string} specFile @param {string} outDir
+ */
+export function quickCheck(specFile, outDir) {
+  try {
+    const manifest = JSON.parse(readFileSync(join(outDir, MANIFEST), "utf8"));
+    if (manifest.inputs !== inputsFingerprint(specFile)) return false;
+    const listed = Object.keys(manifest.files ?? {});
+    const present = listFiles(outDir).filter((file) => file !== MANIFEST);
+    if (listed.length !== present.length || listed.some((file, i) => file !== present[i])) return false;
+    return listed.every((file) => sha256(readFileSync(join(outDir, file))) === manifest.files[file]);
+  } catch {
+    return false;
+  }
+}
