@@ -175,16 +175,22 @@ export function createVerifier<E>(config: SigningConfig, parse: (value: unknown)
   return { verifyWebhookSignature, unwrapWebhookEvent };
 }
 
+// Decoding a secret costs as much as checking a small request; a process uses a few secrets.
+const decodedSecrets = new Map<string, Uint8Array>();
+
 /** `whsec_…` is the base64 of the key; any other secret is used as its UTF-8 bytes, as the official SDKs do. */
 export function secretKey(secret: string): Uint8Array {
-  if (!secret.startsWith("whsec_")) return new TextEncoder().encode(secret);
-  const key = decodeBase64(secret.slice(6));
+  let key = decodedSecrets.get(secret);
+  if (key) return key;
+  key = secret.startsWith("whsec_") ? decodeBase64(secret.slice(6)) : new TextEncoder().encode(secret);
   if (!key || key.length === 0) {
     throw new WebhookVerificationError(
       "malformed_secret",
       "the secret starts with whsec_ but the rest is not base64; copy it again from the dashboard",
     );
   }
+  if (decodedSecrets.size >= 16) decodedSecrets.delete(decodedSecrets.keys().next().value!);
+  decodedSecrets.set(secret, key);
   return key;
 }
 
@@ -305,6 +311,12 @@ function allValues(headers: WebhookHeaders, name: string): string[] {
   ) {
     const value = (headers as { get(name: string): string | null }).get(name);
     return value === null || value === undefined ? [] : [String(value)];
+  }
+  // Node gives header names in lower case: look there first, before comparing every name.
+  if (!(Symbol.iterator in headers)) {
+    const direct = (headers as Record<string, unknown>)[name];
+    if (typeof direct === "string") return [direct];
+    if (Array.isArray(direct)) return direct.filter((v): v is string => typeof v === "string");
   }
   const out: string[] = [];
   const entries =

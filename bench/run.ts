@@ -1,0 +1,311 @@
+/**
+ * `npm run bench [-- --full] [-- --smoke]`: the figures issue targets are judged by, each with its
+ * ratio to the peers measured in the same run. Prints a table and writes bench/results.json.
+ * --full adds the 10,000-event generation (minutes); --only guards,dispatch,verification,check,generation
+ * runs some parts; --smoke runs every part tiny, for the tests.
+ */
+import { spawnSync } from "node:child_process";
+import { createHmac } from "node:crypto";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpus, tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { performance } from "node:perf_hooks";
+import { pathToFileURL } from "node:url";
+import { parseArgs } from "node:util";
+import { Ajv2020 } from "ajv/dist/2020.js";
+import OpenAI from "openai";
+import { Webhook } from "standardwebhooks";
+import ts from "typescript";
+import { z } from "zod";
+import { emitGuards } from "../generator/emit/guards.js";
+import { emitParse } from "../generator/emit/parse.js";
+import { emitRuntime } from "../generator/emit/runtime.js";
+import { loadSpec } from "../generator/load.js";
+import { buildModel, type CatalogueModel } from "../generator/model.js";
+import { validateSpec } from "../generator/validate.js";
+import * as pkg from "../generated/index.js";
+import { handWrittenGuard, zodOf } from "./peers.js";
+import { syntheticOpenApi, syntheticSpec } from "./synthetic.js";
+
+const { values: flags } = parseArgs({
+  options: {
+    full: { type: "boolean" },
+    smoke: { type: "boolean" },
+    only: { type: "string" },
+    out: { type: "string", default: "bench/results.json" },
+  },
+});
+const ONLY = flags.only?.split(",");
+const wanted = (part: string) => ONLY === undefined || ONLY.includes(part);
+const SMOKE = flags.smoke === true;
+const ROUNDS = SMOKE ? 1 : 7;
+const ROUND_MS = SMOKE ? 5 : 300;
+const SIZES = SMOKE ? [15] : flags.full ? [15, 100, 1000, 10000] : [15, 100, 1000];
+
+interface Row {
+  section: string;
+  name: string;
+  value: number;
+  unit: string;
+  /** This value over the one it is compared with, and the target that ratio must meet. */
+  ratio?: { to: string; value: number; target: string; pass: boolean };
+}
+const rows: Row[] = [];
+const scratch = mkdtempSync(join(tmpdir(), "wec-bench-"));
+
+/** Median operations per second of `fn` over `items`, in rounds of at least ROUND_MS. */
+function throughput(items: readonly unknown[], fn: (item: unknown) => unknown): number {
+  const rates: number[] = [];
+  for (let round = 0; round < ROUNDS + 1; round++) {
+    let ops = 0;
+    const start = performance.now();
+    do {
+      for (const item of items) fn(item);
+      ops += items.length;
+    } while (performance.now() - start < ROUND_MS);
+    if (round > 0) rates.push((ops / (performance.now() - start)) * 1000); // the first round warms up
+  }
+  return median(rates);
+}
+
+async function asyncThroughput(items: readonly unknown[], fn: (item: unknown) => Promise<unknown>): Promise<number> {
+  const rates: number[] = [];
+  for (let round = 0; round < ROUNDS + 1; round++) {
+    let ops = 0;
+    const start = performance.now();
+    do {
+      for (const item of items) await fn(item);
+      ops += items.length;
+    } while (performance.now() - start < ROUND_MS);
+    if (round > 0) rates.push((ops / (performance.now() - start)) * 1000);
+  }
+  return median(rates);
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+/** A figure, optionally with its ratio to another and the bound that ratio must meet: `atLeast` or `atMost`. */
+function row(
+  section: string,
+  name: string,
+  value: number,
+  unit: string,
+  ratio?: { to: string; of: number; atLeast?: number; atMost?: number },
+) {
+  const r: Row = { section, name, value, unit };
+  if (ratio) {
+    const x = value / ratio.of;
+    const pass = ratio.atLeast !== undefined ? x >= ratio.atLeast : x <= ratio.atMost!;
+    const target = ratio.atLeast !== undefined ? `≥ ${ratio.atLeast}×` : `≤ ${ratio.atMost}×`;
+    r.ratio = { to: ratio.to, value: x, target, pass };
+  }
+  rows.push(r);
+}
+
+// --- Guards --------------------------------------------------------------------------------
+function guards(model: CatalogueModel) {
+  const fixtures = Object.values(pkg.fixtures) as unknown[];
+  const copies = (n: number, change?: (e: any) => void) =>
+    Array.from({ length: n }, (_, i) => {
+      const event = JSON.parse(JSON.stringify(fixtures[i % fixtures.length]));
+      change?.(event);
+      return event;
+    });
+  const valid = copies(SMOKE ? 30 : 3000);
+  const invalid = copies(SMOKE ? 30 : 3000, (e) => (e.data = { id: 7, call_id: 7 }));
+
+  const ajv = new Ajv2020({ discriminator: true, allowUnionTypes: true, strictNumbers: true }).compile(
+    JSON.parse(readFileSync("generated/schemas/webhook-event.json", "utf8")),
+  );
+  const zod = z.discriminatedUnion(
+    "type",
+    model.events.map((e) => zodOf(e.shape)) as unknown as [z.ZodObject, ...z.ZodObject[]],
+  );
+
+  for (const [stream, items] of [
+    ["valid", valid],
+    ["invalid", invalid],
+  ] as const) {
+    const hand = throughput(items, handWrittenGuard);
+    const ours = throughput(items, pkg.isWebhookEvent);
+    const ajvRate = throughput(items, ajv);
+    const zodRate = throughput(items, (v) => zod.safeParse(v).success);
+    const section = `guards, ${stream} payloads`;
+    row(section, "hand-written guard (the limit)", hand, "events/s");
+    row(section, "ajv, compiled, discriminator", ajvRate, "events/s");
+    row(section, "zod", zodRate, "events/s");
+    row(section, "isWebhookEvent", ours, "events/s", { to: "hand-written", of: hand, atLeast: 0.9 });
+    row(section, "isWebhookEvent", ours, "events/s", { to: "ajv", of: ajvRate, atLeast: 1 });
+    row(section, "isWebhookEvent", ours, "events/s", { to: "zod", of: zodRate, atLeast: 10 });
+    if (stream === "valid") {
+      // Within 1.5× of the guard: at least 1/1.5 of its throughput.
+      row(section, "parseWebhookEvent", throughput(items, pkg.parseWebhookEvent), "events/s", {
+        to: "isWebhookEvent",
+        of: ours,
+        atLeast: 0.67,
+      });
+    }
+  }
+}
+
+// --- Dispatch: guards of a catalogue of N events, compiled in memory -----------------------
+async function guardsOf(events: number): Promise<{ isWebhookEvent: (v: unknown) => boolean; examples: unknown[] }> {
+  const file = join(scratch, `dispatch-${events}.yaml`);
+  writeFileSync(file, syntheticSpec(events));
+  const model = buildModel(validateSpec(loadSpec(file)), file);
+  const dir = join(scratch, `dispatch-${events}`);
+  for (const f of [...emitGuards(model), ...emitParse(model), ...emitRuntime(model)]) {
+    const target = join(dir, f.path.replace(/\.ts$/, ".js"));
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(
+      target,
+      ts.transpileModule(f.contents, {
+        compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
+      }).outputText,
+    );
+  }
+  writeFileSync(join(dir, "package.json"), '{ "type": "module" }');
+  const parse = await import(pathToFileURL(join(dir, "parse.js")).href);
+  return { isWebhookEvent: parse.isWebhookEvent, examples: model.events.map((e) => e.example) };
+}
+
+async function dispatch() {
+  const small = await guardsOf(15);
+  const large = await guardsOf(SMOKE ? 40 : 1000);
+  // The same 15 shapes of events in both streams, so only the size of the catalogue differs.
+  const stream = (examples: unknown[]) =>
+    Array.from({ length: SMOKE ? 30 : 3000 }, (_, i) => JSON.parse(JSON.stringify(examples[i % 15])));
+  const rate15 = throughput(stream(small.examples), small.isWebhookEvent);
+  const rateLarge = throughput(stream(large.examples), large.isWebhookEvent);
+  row("dispatch", "isWebhookEvent, 15-event catalogue", rate15, "events/s");
+  row("dispatch", `isWebhookEvent, ${SMOKE ? 40 : 1000}-event catalogue`, rateLarge, "events/s", {
+    to: "15-event",
+    of: rate15,
+    atLeast: 0.83,
+  });
+}
+
+// --- Verification --------------------------------------------------------------------------
+async function verification() {
+  const secret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+  const key = Buffer.from(secret.slice(6), "base64");
+  const openai = new OpenAI({ apiKey: "unused", webhookSecret: secret });
+  const sw = new Webhook(secret);
+  for (const size of [1024, 100 * 1024]) {
+    const event = { ...pkg.fixtures["batch.completed"], data: { id: "batch_abc", note: "x".repeat(size - 120) } };
+    const signed = await pkg.signWebhookPayload(event, secret);
+    const requests = Array.from({ length: SMOKE ? 3 : 50 }, () => signed);
+    const label = `${Math.round(signed.body.length / 1024)} KB`;
+    const limit = throughput(requests, (r: any) => {
+      const mac = createHmac("sha256", key)
+        .update(`${r.headers["webhook-id"]}.${r.headers["webhook-timestamp"]}.`)
+        .update(r.body)
+        .digest("base64");
+      if (!r.headers["webhook-signature"].includes(mac)) throw new Error("bad");
+      return JSON.parse(r.body);
+    });
+    const ours = await asyncThroughput(requests, (r: any) => pkg.unwrapWebhookEvent(r.body, r.headers, secret));
+    const official = await asyncThroughput(requests, (r: any) => openai.webhooks.unwrap(r.body, r.headers));
+    const standard = throughput(requests, (r: any) => sw.verify(r.body, r.headers));
+    const section = `verification, ${label} bodies`;
+    row(section, "node:crypto HMAC + JSON.parse (the limit)", limit, "requests/s");
+    row(section, "openai SDK webhooks.unwrap", official, "requests/s");
+    row(section, "standardwebhooks verify", standard, "requests/s");
+    row(section, "unwrapWebhookEvent", ours, "requests/s", {
+      to: "best peer",
+      of: Math.max(official, standard),
+      atLeast: 1,
+    });
+    row(section, "unwrapWebhookEvent", ours, "requests/s", { to: "the limit", of: limit, atLeast: 0.5 });
+  }
+}
+
+// --- Processes: check, generation, openapi-typescript --------------------------------------
+function timed(args: string[], cwd = process.cwd()): { seconds: number; rssMiB: number; ok: boolean } {
+  const start = performance.now();
+  const result = spawnSync(
+    process.execPath,
+    ["--import", pathToFileURL(resolve("bench/report-rss.mjs")).href, ...args],
+    { cwd, encoding: "utf8", maxBuffer: 1 << 26 },
+  );
+  const seconds = (performance.now() - start) / 1000;
+  const rss = /BENCH_MAX_RSS_KB (\d+)/.exec(result.stderr ?? "");
+  return { seconds, rssMiB: rss ? Number(rss[1]) / 1024 : NaN, ok: result.status === 0 };
+}
+
+function check() {
+  const runs = SMOKE ? 1 : 7;
+  const node = median(Array.from({ length: runs }, () => timed(["-e", "0"]).seconds));
+  const ours = median(Array.from({ length: runs }, () => timed([resolve("scripts/generate.mjs"), "--check"]).seconds));
+  row("check", "node -e 0", node * 1000, "ms");
+  row("check", "generate --check, up to date", ours * 1000, "ms", { to: "node -e 0", of: node * 1000, atMost: 4 });
+}
+
+function generation() {
+  const perEvent: Record<number, number> = {};
+  for (const size of SIZES) {
+    const dir = join(scratch, `generation-${size}`);
+    mkdirSync(join(dir, "spec"), { recursive: true });
+    writeFileSync(join(dir, "spec/events.yaml"), syntheticSpec(size));
+    writeFileSync(join(dir, "openapi.yaml"), syntheticOpenApi(size));
+    const ours = timed([resolve("scripts/generate.mjs"), "--spec", "spec/events.yaml", "--out", "out"], dir);
+    const oats = timed(
+      [resolve("node_modules/openapi-typescript/bin/cli.js"), "openapi.yaml", "-o", "openapi.ts"],
+      dir,
+    );
+    if (!ours.ok || !oats.ok) throw new Error(`generation of ${size} events failed`);
+    perEvent[size] = ours.seconds / size;
+    const section = `generation, ${size} events`;
+    row(section, "openapi-typescript (types only)", oats.seconds, "s");
+    row(section, "generate (types, guards, fixtures, schemas, docs, compiled)", ours.seconds, "s", {
+      to: "openapi-typescript",
+      of: oats.seconds,
+      atMost: 1,
+    });
+    row(section, "openapi-typescript peak memory", oats.rssMiB, "MiB");
+    row(
+      section,
+      "generate peak memory",
+      ours.rssMiB,
+      "MiB",
+      ...(size === 10000 ? [{ to: "openapi-typescript", of: oats.rssMiB, atMost: 1 }] : []),
+    );
+    rmSync(dir, { recursive: true, force: true });
+  }
+  const [a, b] = [SIZES.at(-2), SIZES.at(-1)];
+  if (a !== undefined && b !== undefined)
+    row("generation", `cost per event at ${b}`, perEvent[b]! * 1000, "ms", {
+      to: `per event at ${a}`,
+      of: perEvent[a]! * 1000,
+      atMost: 1.5,
+    });
+}
+
+// --- Run -----------------------------------------------------------------------------------
+const model = buildModel(validateSpec(loadSpec("spec/events.yaml")), "spec/events.yaml");
+try {
+  if (wanted("guards")) guards(model);
+  if (wanted("dispatch")) await dispatch();
+  if (wanted("verification")) await verification();
+  if (wanted("check")) check();
+  if (wanted("generation")) generation();
+} finally {
+  rmSync(scratch, { recursive: true, force: true });
+}
+
+const header = `${cpus()[0]?.model ?? "unknown CPU"} × ${cpus().length}, Node ${process.version}, median of ${ROUNDS} rounds${SMOKE ? " (smoke run: figures mean nothing)" : ""}`;
+const format = (n: number) => (n >= 100 ? Math.round(n).toLocaleString("en-US") : n.toFixed(n >= 10 ? 1 : 2));
+const lines = [header, ""];
+let section = "";
+for (const r of rows) {
+  if (r.section !== section) lines.push(`${(section = r.section)}`);
+  const ratio = r.ratio
+    ? `  ${r.ratio.value.toFixed(2)}× ${r.ratio.to} (target ${r.ratio.target})  ${r.ratio.pass ? "PASS" : "FAIL"}`
+    : "";
+  lines.push(`  ${r.name.padEnd(58)} ${format(r.value).padStart(12)} ${r.unit}${ratio}`);
+}
+const failed = rows.filter((r) => r.ratio && !r.ratio.pass).length;
+lines.push("", failed === 0 ? "All targets met." : `${failed} target(s) not met.`);
+console.log(lines.join("\n"));
+mkdirSync(dirname(flags.out!), { recursive: true });
+writeFileSync(flags.out!, `${JSON.stringify({ machine: header, rows }, null, 2)}\n`);
