@@ -158,9 +158,9 @@ export type { ValidationIssue, Validator } from "./runtime/validation.js";
 export type { StandardSchemaV1 } from "./runtime/standard-schema.js";
 export { fixtures } from "./fixtures/index.js";
 export {
-  isUnknownWebhookEvent,
   unwrapWebhookEvent,
   verifyWebhookSignature,
+  isUnknownWebhookEvent,
   WebhookVerificationError,
   type UnknownWebhookEvent,
   type UnwrapOptions,

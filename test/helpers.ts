@@ -1,6 +1,6 @@
 import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, onTestFinished } from "vitest";
 import type { GeneratedFile } from "../generator/emit/module.js";
@@ -103,8 +103,15 @@ export async function buildPackage(
   return { dir, model, pkg };
 }
 
-/** Type-checks TypeScript files the way a strict consumer would; returns the messages. */
-export async function typecheck(rootNames: string[], extra: Record<string, unknown> = {}): Promise<string[]> {
+/**
+ * Type-checks TypeScript files the way a strict consumer would; returns the messages. `extra`
+ * overrides options (libraries, types); `replace` reads one file as other text.
+ */
+export async function typecheck(
+  rootNames: string[],
+  extra: Record<string, unknown> = {},
+  replace?: { file: string; text: string },
+): Promise<string[]> {
   const ts = (await import("typescript")).default;
   const options = {
     strict: true,
@@ -122,7 +129,10 @@ export async function typecheck(rootNames: string[], extra: Record<string, unkno
     lib: ["lib.es2022.d.ts"],
     ...extra,
   };
-  const program = ts.createProgram(rootNames, options);
+  const host = ts.createCompilerHost(options);
+  const readFile = host.readFile.bind(host);
+  if (replace) host.readFile = (name) => (resolve(name) === replace.file ? replace.text : readFile(name));
+  const program = ts.createProgram(rootNames, options, host);
   return ts
     .getPreEmitDiagnostics(program)
     .map((d) => `${d.file?.fileName ?? ""}: ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`);

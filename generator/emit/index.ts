@@ -1,5 +1,6 @@
 import type { CatalogueModel } from "../model.js";
 import { exportFrom, renderModule, type GeneratedFile } from "./module.js";
+import { WEBHOOKS_EXPORTS } from "./webhooks.js";
 
 /** `index.ts`: the package's public surface, every name listed so a reviewer sees what is exported. */
 export function emitIndex(model: CatalogueModel): GeneratedFile[] {
@@ -27,18 +28,7 @@ export function emitIndex(model: CatalogueModel): GeneratedFile[] {
     exportFrom("./fixtures/index.js", ["fixtures"]),
     ...(model.signing
       ? [
-          exportFrom("./webhooks.js", [
-            "isUnknownWebhookEvent",
-            "unwrapWebhookEvent",
-            "verifyWebhookSignature",
-            "WebhookVerificationError",
-            "type UnknownWebhookEvent",
-            "type UnwrapOptions",
-            "type VerifyOptions",
-            "type WebhookHeaders",
-            "type WebhookPayload",
-            "type WebhookVerificationErrorCode",
-          ]),
+          exportFrom("./webhooks.js", WEBHOOKS_EXPORTS),
           exportFrom("./runtime/testing.js", ["signWebhookPayload", "type SignedWebhook", "type SignOptions"]),
         ]
       : []),

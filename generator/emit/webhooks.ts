@@ -2,6 +2,21 @@ import type { CatalogueModel } from "../model.js";
 import { docText, stringLiteral } from "./code.js";
 import { exportFrom, importFrom, renderModule, type GeneratedFile } from "./module.js";
 
+/** What runtime/verify.ts gives a handler beside the two functions; `webhooks.ts` passes it on. */
+const VERIFY_EXPORTS = [
+  "isUnknownWebhookEvent",
+  "WebhookVerificationError",
+  "type UnknownWebhookEvent",
+  "type UnwrapOptions",
+  "type VerifyOptions",
+  "type WebhookHeaders",
+  "type WebhookPayload",
+  "type WebhookVerificationErrorCode",
+];
+
+/** Everything `webhooks.ts` exports: the `/webhooks` entry point, re-exported by name from the root. */
+export const WEBHOOKS_EXPORTS = ["unwrapWebhookEvent", "verifyWebhookSignature", ...VERIFY_EXPORTS];
+
 /**
  * `webhooks.ts`: verification and unwrapping bound to the spec's signing settings and the
  * catalogue's parser, with everything a handler needs beside them (the `/webhooks` subpath).
@@ -15,16 +30,7 @@ export function emitWebhooks(model: CatalogueModel): GeneratedFile[] {
     importFrom("./runtime/verify.js", ["createVerifier"]),
     importFrom("./unions.js", ["WebhookEvent"], true),
     importFrom("./runtime/verify.js", ["UnknownWebhookEvent", "WebhookVerificationError"], true),
-    exportFrom("./runtime/verify.js", [
-      "isUnknownWebhookEvent",
-      "WebhookVerificationError",
-      "type UnknownWebhookEvent",
-      "type UnwrapOptions",
-      "type VerifyOptions",
-      "type WebhookHeaders",
-      "type WebhookPayload",
-      "type WebhookVerificationErrorCode",
-    ]),
+    exportFrom("./runtime/verify.js", VERIFY_EXPORTS),
     `const verifier = createVerifier<WebhookEvent>({ secretEnv: ${stringLiteral(secretEnv)}, toleranceSeconds: ${toleranceSeconds} }, parseWebhookEvent);`,
     `/**
  * Proves that a request came from the sender (Standard Webhooks: HMAC-SHA256 of

@@ -33,5 +33,5 @@ export { isWebhookEvent, parseWebhookEvent, validateWebhookEvent, WebhookEventSc
 export type { ValidationIssue, Validator } from "./runtime/validation.js";
 export type { StandardSchemaV1 } from "./runtime/standard-schema.js";
 export { fixtures } from "./fixtures/index.js";
-export { isUnknownWebhookEvent, unwrapWebhookEvent, verifyWebhookSignature, WebhookVerificationError, type UnknownWebhookEvent, type UnwrapOptions, type VerifyOptions, type WebhookHeaders, type WebhookPayload, type WebhookVerificationErrorCode, } from "./webhooks.js";
+export { unwrapWebhookEvent, verifyWebhookSignature, isUnknownWebhookEvent, WebhookVerificationError, type UnknownWebhookEvent, type UnwrapOptions, type VerifyOptions, type WebhookHeaders, type WebhookPayload, type WebhookVerificationErrorCode, } from "./webhooks.js";
 export { signWebhookPayload, type SignedWebhook, type SignOptions } from "./runtime/testing.js";

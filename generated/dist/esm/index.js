@@ -18,5 +18,5 @@ export { isResponseIncompleteWebhookEvent, validateResponseIncompleteWebhookEven
 export { WEBHOOK_EVENT_TYPES, } from "./unions.js";
 export { isWebhookEvent, parseWebhookEvent, validateWebhookEvent, WebhookEventSchema, } from "./parse.js";
 export { fixtures } from "./fixtures/index.js";
-export { isUnknownWebhookEvent, unwrapWebhookEvent, verifyWebhookSignature, WebhookVerificationError, } from "./webhooks.js";
+export { unwrapWebhookEvent, verifyWebhookSignature, isUnknownWebhookEvent, WebhookVerificationError, } from "./webhooks.js";
 export { signWebhookPayload } from "./runtime/testing.js";
