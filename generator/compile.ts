@@ -16,22 +16,59 @@ const OPTIONS: ts.CompilerOptions = {
   lib: ["lib.es2022.d.ts", "lib.dom.d.ts"],
   types: [],
   declaration: true,
-  emitDeclarationOnly: true,
   skipLibCheck: true,
   rootDir: "/package",
-  outDir: "/declarations",
+  outDir: "/out",
   newLine: ts.NewLineKind.LineFeed,
 };
 
 /**
  * Type-checks the package's TypeScript and compiles it, through the compiler API, to
  * `dist/esm` (ES modules) and `dist/cjs` (CommonJS, marked by its own package.json), each
- * with the `.d.ts` files that describe it.
+ * with the `.d.ts` files that describe it. One program is checked; the CommonJS one reuses its
+ * parsed files and skips the check.
  */
 export function compilePackage(files: readonly GeneratedFile[]): GeneratedFile[] {
   const sources = new Map(files.filter((f) => f.path.endsWith(".ts")).map((f) => [`/package/${f.path}`, f.contents]));
-  const declarations = new Map<string, string>();
-  const host = ts.createCompilerHost(OPTIONS);
+  const out: GeneratedFile[] = [];
+  let checked: ts.Program | undefined;
+  for (const [format, module] of [
+    ["esm", ts.ModuleKind.ESNext],
+    ["cjs", ts.ModuleKind.CommonJS],
+  ] as const) {
+    const options: ts.CompilerOptions = { ...OPTIONS, module, ...(checked && { noCheck: true }) };
+    const host = memoryHost(options, sources, (name, text) =>
+      out.push({ path: `dist/${format}/${name.slice("/out/".length)}`, contents: text }),
+    );
+    const program = ts.createProgram([...sources.keys()], options, host, checked);
+    if (!checked) {
+      const diagnostics = ts.getPreEmitDiagnostics(program);
+      if (diagnostics.length > 0) {
+        const text = ts.formatDiagnostics(diagnostics, {
+          getCanonicalFileName: (f) => f,
+          getCurrentDirectory: () => "/",
+          getNewLine: () => "\n",
+        });
+        throw new CompileError(
+          `the generated package does not type-check; this is a bug in the generator, please report it:\n${text}`,
+        );
+      }
+      checked = program;
+    }
+    program.emit();
+  }
+  // Node reads dist/cjs/*.js as CommonJS only with this beside them; the package itself is ESM.
+  out.push({ path: "dist/cjs/package.json", contents: '{ "type": "commonjs" }\n' });
+  return [...files, ...out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))];
+}
+
+/** A compiler host that reads the package from memory (and the TypeScript libraries from disk) and hands every output to `write`. */
+function memoryHost(
+  options: ts.CompilerOptions,
+  sources: ReadonlyMap<string, string>,
+  write: (name: string, text: string) => void,
+): ts.CompilerHost {
+  const host = ts.createCompilerHost(options);
   const onDisk = { getSourceFile: host.getSourceFile, fileExists: host.fileExists, readFile: host.readFile };
   host.getSourceFile = (name, version) => {
     const text = sources.get(name);
@@ -41,39 +78,6 @@ export function compilePackage(files: readonly GeneratedFile[]): GeneratedFile[]
   host.directoryExists = (dir) => dir === "/package" || dir.startsWith("/package/") || ts.sys.directoryExists(dir);
   host.realpath = (name) => name;
   host.readFile = (name) => sources.get(name) ?? onDisk.readFile(name);
-  host.writeFile = (name, text) => declarations.set(name.replace(/^\/declarations\//, ""), text);
-
-  const program = ts.createProgram([...sources.keys()], OPTIONS, host);
-  const diagnostics = ts.getPreEmitDiagnostics(program);
-  if (diagnostics.length > 0) {
-    const text = ts.formatDiagnostics(diagnostics, {
-      getCanonicalFileName: (f) => f,
-      getCurrentDirectory: () => "/",
-      getNewLine: () => "\n",
-    });
-    throw new CompileError(
-      `the generated package does not type-check; this is a bug in the generator, please report it:\n${text}`,
-    );
-  }
-  program.emit();
-
-  const out: GeneratedFile[] = [];
-  for (const [format, module] of [
-    ["esm", ts.ModuleKind.ESNext],
-    ["cjs", ts.ModuleKind.CommonJS],
-  ] as const) {
-    for (const [path, text] of sources) {
-      const relative = path.slice("/package/".length);
-      const js = ts.transpileModule(text, {
-        compilerOptions: { ...OPTIONS, module, declaration: false, emitDeclarationOnly: false },
-        fileName: path,
-      });
-      out.push({ path: `dist/${format}/${relative.replace(/\.ts$/, ".js")}`, contents: js.outputText });
-      const dts = relative.replace(/\.ts$/, ".d.ts");
-      out.push({ path: `dist/${format}/${dts}`, contents: declarations.get(dts)! });
-    }
-  }
-  // Node reads dist/cjs/*.js as CommonJS only with this beside them; the package itself is ESM.
-  out.push({ path: "dist/cjs/package.json", contents: '{ "type": "commonjs" }\n' });
-  return [...files, ...out];
+  host.writeFile = write;
+  return host;
 }
