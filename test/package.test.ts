@@ -25,13 +25,16 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-/** A consumer project with the tarball installed the way npm installs it: unpacked into node_modules. */
+/** A consumer project with the tarball installed by npm, as a user installs it (offline: it has no dependencies). */
 function consumer(name: string, files: Record<string, string>): string {
   const dir = join(root, name);
-  const target = join(dir, "node_modules", NAME);
-  mkdirSync(target, { recursive: true });
-  execFileSync("tar", ["-xzf", tarball, "-C", target, "--strip-components=1"]);
-  for (const [file, text] of Object.entries(files)) writeFileSync(join(dir, file), text);
+  mkdirSync(dir, { recursive: true });
+  const manifest = { name: name.toLowerCase(), private: true, ...JSON.parse(files["package.json"] ?? "{}") };
+  writeFileSync(join(dir, "package.json"), JSON.stringify(manifest));
+  execFileSync("npm", ["install", "--offline", "--no-audit", "--no-fund", "--no-package-lock", "--silent", tarball], {
+    cwd: dir,
+  });
+  for (const [file, text] of Object.entries(files)) if (file !== "package.json") writeFileSync(join(dir, file), text);
   return dir;
 }
 
