@@ -1,5 +1,6 @@
 import ts from "typescript";
 import type { GeneratedFile } from "./emit/module.js";
+import { compareNames } from "./model.js";
 
 /** Thrown when the generated TypeScript does not type-check: a bug in the generator, never the user's. */
 export class CompileError extends Error {
@@ -59,7 +60,7 @@ export function compilePackage(files: readonly GeneratedFile[]): GeneratedFile[]
   }
   // Node reads dist/cjs/*.js as CommonJS only with this beside them; the package itself is ESM.
   out.push({ path: "dist/cjs/package.json", contents: '{ "type": "commonjs" }\n' });
-  return [...files, ...out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))];
+  return [...files, ...out.sort((a, b) => compareNames(a.path, b.path))];
 }
 
 /** A compiler host that reads the package from memory (and the TypeScript libraries from disk) and hands every output to `write`. */

@@ -1,3 +1,5 @@
+import { member } from "./runtime/validation.js";
+
 /** One problem found in a spec, located in its source file. */
 export interface SpecProblem {
   file: string;
@@ -31,11 +33,8 @@ export type DataPath = readonly (string | number)[];
 
 /** `["events", 3, "data"]` → `events[3].data`; keys that are not plain words are quoted. */
 export function formatPath(path: DataPath): string {
-  let out = "";
-  for (const part of path) {
-    if (typeof part === "number") out += `[${part}]`;
-    else if (/^[A-Za-z_$][\w$]*$/.test(part)) out += out ? `.${part}` : part;
-    else out += `[${JSON.stringify(part)}]`;
-  }
-  return out;
+  return path
+    .map((part) => (typeof part === "number" ? `[${part}]` : member(part)))
+    .join("")
+    .replace(/^\./, "");
 }

@@ -2,7 +2,7 @@
  * Shapes in their normalized form, and the one reading of what a shape allows on the generator's
  * side (examples are checked with it). The guards emitted for the package compile the same rules.
  */
-import { describeValue } from "./runtime/validation.js";
+import { describeValue, isObject } from "./runtime/validation.js";
 import type { JsonType, Scalar, ShapeSpec } from "./spec.js";
 
 /**
@@ -80,7 +80,7 @@ export function mismatches(
     out.push({ path, message: `expected ${expected}, got ${describeValue(value, expected!)}` });
     return out;
   }
-  if (isRecord(value) && (shape.properties || shape.mapValues)) {
+  if (isObject(value) && (shape.properties || shape.mapValues)) {
     for (const p of shape.properties ?? []) {
       const child = Object.prototype.hasOwnProperty.call(value, p.name) ? value[p.name] : undefined;
       if (child !== undefined || p.required) mismatches(p.shape, child, [...path, p.name], out);
@@ -93,14 +93,10 @@ export function mismatches(
   return out;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
 function hasType(value: unknown, type: JsonType): boolean {
   switch (type) {
     case "object":
-      return isRecord(value);
+      return isObject(value);
     case "array":
       return Array.isArray(value);
     case "integer":
@@ -112,4 +108,12 @@ function hasType(value: unknown, type: JsonType): boolean {
     default:
       return typeof value === type;
   }
+}
+
+/** A JSON value's type as JSON Schema names it, integers apart from other numbers. */
+export function jsonTypeOf(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "array";
+  if (typeof value === "number") return Number.isInteger(value) ? "integer" : "number";
+  return typeof value;
 }

@@ -3,7 +3,7 @@ import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
 import { SpecError, formatPath, type DataPath, type SpecProblem } from "./errors.js";
 import type { LoadedSpec } from "./load.js";
 import { FIXED_EXPORTS, identifiersOf, resourceOf, resourceTypeName } from "./names.js";
-import { mismatches, toShape } from "./shape.js";
+import { jsonTypeOf, mismatches, toShape } from "./shape.js";
 import { composeEventSchema, DEFAULT_ID_FIELD, type EventSpec, type ShapeSpec, type Spec } from "./spec.js";
 
 /** The spec format's own JSON Schema: the same file editors use through the YAML language server. */
@@ -245,11 +245,4 @@ function describeAjvErrors(
 function unescapePointer(segment: string): string | number {
   const s = segment.replace(/~1/g, "/").replace(/~0/g, "~");
   return /^(0|[1-9]\d*)$/.test(s) ? Number(s) : s;
-}
-
-function jsonTypeOf(value: unknown): string {
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "array";
-  if (typeof value === "number" && Number.isInteger(value)) return "integer";
-  return typeof value;
 }

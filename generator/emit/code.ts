@@ -43,11 +43,6 @@ export function member(object: string, key: string): string {
   return isIdentifierName(key) ? `${object}.${key}` : `${object}[${stringLiteral(key)}]`;
 }
 
-export function isIdentifierName(key: string): boolean {
+function isIdentifierName(key: string): boolean {
   return /^[A-Za-z_$][\w$]*$/.test(key);
-}
-
-/** How a property appears in a path shown to users: `.name`, or `["na-me"]`. */
-export function pathSegment(key: string): string {
-  return isIdentifierName(key) ? `.${key}` : `[${JSON.stringify(key)}]`;
 }

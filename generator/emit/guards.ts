@@ -1,6 +1,8 @@
 import type { CatalogueModel, EventModel, JsonType, Shape } from "../model.js";
 import { LocalNames } from "../names.js";
-import { member, pathSegment, stringLiteral, templateText } from "./code.js";
+// The generated code formats path segments at run time with the same function.
+import { member as pathSegment } from "../runtime/validation.js";
+import { member, stringLiteral, templateText } from "./code.js";
 import { importFrom, renderModule, type GeneratedFile } from "./module.js";
 
 /**

@@ -2,7 +2,7 @@
  * The form every source of the catalogue is read into, so any two can be compared: the spec,
  * the reference page, an OpenAPI document.
  */
-import type { Shape } from "../shape.js";
+import { jsonTypeOf, type Shape } from "../shape.js";
 
 export interface CatalogueField {
   /** Base JSON types, `string` or `string or null`; consts and enums count as their type. */
@@ -55,15 +55,8 @@ export function fieldsOfShape(
 
 function baseType(shape: Shape): string {
   if (shape.types) return shape.types.join(" or ");
-  if (shape.values) return [...new Set(shape.values.map(jsonType))].join(" or ");
+  if (shape.values) return [...new Set(shape.values.map(jsonTypeOf))].join(" or ");
   return "any";
-}
-
-export function jsonType(value: unknown): string {
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "array";
-  if (typeof value === "number") return Number.isInteger(value) ? "integer" : "number";
-  return typeof value;
 }
 
 /** Fields seen in an example value, for sources that give no shape; arrays by their first item. */
@@ -73,9 +66,16 @@ export function fieldsOfExample(value: unknown, prefix: string, out: Map<string,
   if (typeof object !== "object" || object === null || Array.isArray(object)) return;
   for (const [key, child] of Object.entries(object)) {
     const path = `${prefix}${Array.isArray(value) ? "[]." : "."}${key}`.replace(/^\./, "");
-    out.set(path, { type: jsonType(child) });
+    out.set(path, { type: jsonTypeOf(child) });
     fieldsOfExample(child, path, out);
   }
+}
+
+/** `sip_headers[].name` → `["properties", "sip_headers", "items", "properties", "name"]`: where a field sits in a shape. */
+export function schemaPathOf(fieldPath: string): string[] {
+  return fieldPath
+    .split(".")
+    .flatMap((p) => (p.endsWith("[]") ? ["properties", p.slice(0, -2), "items"] : ["properties", p]));
 }
 
 /** Text compared without formatting: code ticks and runs of white space do not count. */

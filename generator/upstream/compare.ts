@@ -3,7 +3,7 @@ import { isDeepStrictEqual } from "node:util";
 import type { LoadedSpec } from "../load.js";
 import { toShape } from "../shape.js";
 import { composeEventSchema, type Spec } from "../spec.js";
-import { fieldsOfShape, normalizeText, type Catalogue, type CatalogueEvent } from "./catalogue.js";
+import { fieldsOfShape, normalizeText, schemaPathOf, type Catalogue, type CatalogueEvent } from "./catalogue.js";
 
 /** One way the spec and an upstream document disagree. */
 export interface Difference {
@@ -25,14 +25,7 @@ export function specCatalogue(spec: Spec, loaded: LoadedSpec): Catalogue {
     for (const [path, field] of fields) {
       const [head, ...rest] = path.split(".");
       const at =
-        head === "data"
-          ? [
-              "events",
-              i,
-              "data",
-              ...rest.flatMap((p) => (p.endsWith("[]") ? ["properties", p.slice(0, -2), "items"] : ["properties", p])),
-            ]
-          : ["envelope", "properties", head!];
+        head === "data" ? ["events", i, "data", ...schemaPathOf(rest.join("."))] : ["envelope", "properties", head!];
       field.line = loaded.locate(at).line;
     }
     return {

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { LineCounter, parseDocument } from "yaml";
 import { toShape } from "../shape.js";
 import type { ShapeSpec } from "../spec.js";
-import { fieldsOfShape, type Catalogue, type CatalogueEvent } from "./catalogue.js";
+import { fieldsOfShape, schemaPathOf, type Catalogue, type CatalogueEvent } from "./catalogue.js";
 import { parseTolerantJson } from "./page.js";
 
 type Json = Record<string, unknown>;
@@ -94,12 +94,7 @@ export function readOpenApi(file: string, text: string = readFileSync(file, "utf
       ...(properties.data !== undefined && { data: toShapeSpec(properties.data as Json) }),
     };
     for (const [path, field] of event.fields) {
-      const line = lineOf([
-        ...ref,
-        ...path
-          .split(".")
-          .flatMap((p) => (p.endsWith("[]") ? ["properties", p.slice(0, -2), "items"] : ["properties", p])),
-      ]);
+      const line = lineOf([...ref, ...schemaPathOf(path)]);
       if (line !== undefined) field.line = line;
     }
     if (typeof meta.example === "string") {

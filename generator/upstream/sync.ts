@@ -1,6 +1,7 @@
 import { isSeq, parseDocument, type Document, type YAMLMap, type YAMLSeq } from "yaml";
+import { jsonTypeOf } from "../shape.js";
 import type { ShapeSpec } from "../spec.js";
-import { jsonType, type CatalogueEvent } from "./catalogue.js";
+import { schemaPathOf, type CatalogueEvent } from "./catalogue.js";
 import type { UpstreamResult } from "./check.js";
 
 export interface SyncOutcome {
@@ -67,13 +68,7 @@ export function syncSpec(specText: string, result: UpstreamResult): SyncOutcome 
         );
       continue;
     }
-    const shapePath = at(
-      "data",
-      ...field
-        .slice(5)
-        .split(".")
-        .flatMap((p) => (p.endsWith("[]") ? ["properties", p.slice(0, -2), "items"] : ["properties", p])),
-    );
+    const shapePath = at("data", ...schemaPathOf(field.slice("data.".length)));
     const parent = shapePath.slice(0, -2);
     const key = String(shapePath.at(-1));
     const declared = upstreamShapeAt(upstreamEvent(d.event), field);
@@ -154,7 +149,7 @@ function newEvent(doc: Document, event: CatalogueEvent): { node: YAMLMap; notes:
 
 /** A shape that fits an example, for sources that show `data` only by example. */
 function inferShape(value: unknown): ShapeSpec {
-  const type = jsonType(value) as ShapeSpec["type"] & string;
+  const type = jsonTypeOf(value) as ShapeSpec["type"] & string;
   if (type === "object") {
     const properties = Object.fromEntries(Object.entries(value as object).map(([k, v]) => [k, inferShape(v)]));
     return { type, required: Object.keys(properties), properties };
