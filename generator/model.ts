@@ -4,6 +4,10 @@
  */
 import {
   dataTypeName,
+  defFileName,
+  defGuardName,
+  defTypeName,
+  defValidatorName,
   eventTypeName,
   guardName,
   resourceOf,
@@ -11,7 +15,7 @@ import {
   standardSchemaName,
   validatorName,
 } from "./names.js";
-import { toShape, type Shape } from "./shape.js";
+import { childrenOf, toShape, type Shape } from "./shape.js";
 import { composeEventSchema, DEFAULT_ID_FIELD, DEFAULT_TOLERANCE_SECONDS, type ShapeSpec, type Spec } from "./spec.js";
 
 export type { JsonType, Scalar } from "./spec.js";
@@ -34,12 +38,25 @@ export interface EventModel {
   resource: string;
   /** The data field holding the ID of the object the event points at, and that ID's prefix. */
   idField: string;
-  idPrefix: string;
+  idPrefix?: string;
   /** The whole event: envelope fields, `type` and `data`. */
   shape: Shape;
   /** The same, as the JSON Schema it was written in (json-schema-to-typescript reads this). */
   schema: ShapeSpec;
   example: Readonly<Record<string, unknown>>;
+}
+
+/** A shared shape of `$defs`: one exported type, validator and guard, wherever it is used. */
+export interface DefModel {
+  /** The `$defs` key, as `$ref`s name it. */
+  name: string;
+  typeName: string;
+  validatorName: string;
+  guardName: string;
+  fileName: string;
+  shape: Shape;
+  /** True when the shape reaches itself through references: its validator counts depth. */
+  recursive: boolean;
 }
 
 export interface ResourceModel {
@@ -55,7 +72,13 @@ export interface CatalogueModel {
   /** The spec's path as generated files name it, relative to the output folder. */
   source: string;
   package: { name: string; version: string; description: string; referenceUrl?: string };
-  eventIdPrefix: string;
+  eventIdPrefix?: string;
+  /** Shared shapes by `$defs` key, sorted by key. */
+  defs: ReadonlyMap<string, Shape>;
+  defModels: readonly DefModel[];
+  defNames: readonly string[];
+  /** `options.check_formats`: the guards check `format`. */
+  checkFormats: boolean;
   /** Present when the spec declares how requests are signed. */
   signing?: { scheme: "standard-webhooks"; secretEnv: string; toleranceSeconds: number };
   /** Sorted by name, so the output does not depend on the order of the spec. */
@@ -79,7 +102,7 @@ export function buildModel(spec: Spec, source: string): CatalogueModel {
         fileName: event.name,
         resource: resourceOf(event.name),
         idField: event.id_field ?? DEFAULT_ID_FIELD,
-        idPrefix: event.id_prefix,
+        ...(event.id_prefix !== undefined && { idPrefix: event.id_prefix }),
         shape: toShape(schema),
         schema,
         example: event.example,
@@ -93,15 +116,34 @@ export function buildModel(spec: Spec, source: string): CatalogueModel {
     .map(([name, members]) => ({ name, typeName: resourceTypeName(name), events: members }))
     .sort((a, b) => compareNames(a.name, b.name));
 
+  const defs = new Map(
+    Object.entries(spec.$defs ?? {})
+      .sort(([a], [b]) => compareNames(a, b))
+      .map(([name, def]) => [name, toShape(def)] as const),
+  );
+  const defModels = [...defs].map(([name, shape]) => ({
+    name,
+    typeName: defTypeName(name),
+    validatorName: defValidatorName(name),
+    guardName: defGuardName(name),
+    fileName: defFileName(name),
+    shape,
+    recursive: reaches(shape, name, defs),
+  }));
+
   return {
     source,
+    defs,
+    defModels,
+    defNames: [...defs.keys()],
+    checkFormats: spec.options?.check_formats ?? false,
     package: {
       name: spec.package.name,
       version: spec.package.version,
       description: spec.package.description ?? "",
       ...(spec.package.reference_url && { referenceUrl: spec.package.reference_url }),
     },
-    eventIdPrefix: spec.envelope.id_prefix,
+    ...(spec.envelope.id_prefix !== undefined && { eventIdPrefix: spec.envelope.id_prefix }),
     ...(spec.signing && {
       signing: {
         scheme: spec.signing.scheme,
@@ -117,4 +159,17 @@ export function buildModel(spec: Spec, source: string): CatalogueModel {
 /** Code-unit order, not locale order: the same on every machine. */
 export function compareNames(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** True when `shape` refers to `target`, directly or through other shared shapes. */
+function reaches(shape: Shape, target: string, defs: ReadonlyMap<string, Shape>, seen = new Set<string>()): boolean {
+  const children = childrenOf(shape);
+  if (shape.ref !== undefined) {
+    if (shape.ref === target) return true;
+    if (!seen.has(shape.ref) && defs.has(shape.ref)) {
+      seen.add(shape.ref);
+      children.push(defs.get(shape.ref)!);
+    }
+  }
+  return children.some((child) => reaches(child, target, defs, seen));
 }

@@ -6,7 +6,7 @@
 /** `fine_tuning.job.succeeded` → `FineTuningJobSucceeded`. */
 export function pascalCase(name: string): string {
   return name
-    .split(/[._]/)
+    .split(/[._-]/)
     .filter(Boolean)
     .map((word) => word[0]!.toUpperCase() + word.slice(1))
     .join("");
@@ -24,6 +24,23 @@ export const guardName = (eventName: string) => `is${eventTypeName(eventName)}`;
 export const validatorName = (eventName: string) => `validate${eventTypeName(eventName)}`;
 export const standardSchemaName = (eventName: string) => `${eventTypeName(eventName)}Schema`;
 export const resourceTypeName = (resource: string) => `${pascalCase(resource)}WebhookEvent`;
+
+/** A shared shape (`$defs` key `simple-user`) as the package names it: `SimpleUser`, `validateSimpleUser`, `isSimpleUser`. */
+export const defTypeName = (def: string) => pascalCase(def);
+export const defValidatorName = (def: string) => `validate${defTypeName(def)}`;
+export const defGuardName = (def: string) => `is${defTypeName(def)}`;
+export const defFileName = (def: string) => defTypeName(def);
+export const identifiersOfDef = (def: string) => [defTypeName(def), defValidatorName(def), defGuardName(def)];
+
+/** Globals a declared name must not hide: the generated code and its users need them. */
+export const GLOBAL_NAMES = new Set(
+  (
+    "Array ArrayBuffer BigInt Boolean DataView Date Error EvalError Function Infinity Intl JSON Map Math NaN Number " +
+    "Object Promise Proxy RangeError ReferenceError Reflect RegExp Set String Symbol SyntaxError TextDecoder TextEncoder " +
+    "TypeError URIError URL WeakMap WeakSet globalThis undefined Record Partial Readonly Required Pick Omit Exclude " +
+    "Extract NonNullable ReturnType Parameters Awaited Uppercase Lowercase Capitalize Uncapitalize"
+  ).split(" "),
+);
 
 /** Names the generated package declares whatever the catalogue; event-derived names must not take them. */
 export const FIXED_EXPORTS = [

@@ -1,5 +1,6 @@
 import { relative, resolve } from "node:path";
 import { compilePackage } from "./compile.js";
+import { emitDefs } from "./emit/defs.js";
 import { emitDocs } from "./emit/docs.js";
 import { emitFixtures } from "./emit/fixtures.js";
 import { emitGuards } from "./emit/guards.js";
@@ -40,7 +41,8 @@ export async function generate(specFile: string, outDir: string): Promise<Genera
 
 export async function emitAll(model: CatalogueModel): Promise<GeneratedFile[]> {
   return [
-    ...(await emitTypes(model)),
+    ...emitTypes(model),
+    ...emitDefs(model),
     ...emitGuards(model),
     ...emitUnions(model),
     ...emitParse(model),

@@ -1,27 +1,66 @@
 /**
- * Shapes in their normalized form, and the one reading of what a shape allows on the generator's
- * side (examples are checked with it). The guards emitted for the package compile the same rules.
+ * Shapes in their normalized form (the model every emitter reads), and the generator's own reading
+ * of what a shape allows (examples are checked with it). What each keyword means lives in its
+ * module under `keywords/`; this file only walks shapes and hands each keyword its part.
  */
-import { describeValue, isObject } from "./runtime/validation.js";
+import { KEYWORDS } from "./keywords/index.js";
+import type { AcceptContext, ShapeMismatch } from "./keywords/keyword.js";
 import type { JsonType, Scalar, ShapeSpec } from "./spec.js";
+
+export type { ShapeMismatch } from "./keywords/keyword.js";
 
 /**
  * A value's shape, normalized: `type` is always a list (or absent for "any value"), `const` is a
- * one-value `values`, and properties keep the order the spec gives them.
+ * one-value `values`, `$ref` is the name of a shared shape, and properties keep the spec's order.
  */
 export interface Shape {
+  // Annotations: documentation only, never checked.
+  title?: string;
   description?: string;
+  default?: unknown;
+  examples?: readonly unknown[];
+  deprecated?: boolean;
+  readOnly?: boolean;
+  writeOnly?: boolean;
+  format?: string;
   /** Allowed JSON types, in the canonical order of JSON_TYPES; absent means any value. */
   types?: readonly JsonType[];
   /** The only values allowed (`enum`, or `const` as a single value). */
   values?: readonly Scalar[];
-  /** Known fields of an object; fields not named here are allowed and not checked. */
+  /** True when the values came from `const`, so the exported schema says `const` again. */
+  isConst?: boolean;
+  /** Known values of an open enum (`x-extensible-enum`): any string is allowed, these are suggested. */
+  openValues?: readonly string[];
+  /** Known fields of an object; fields not named here are allowed unless `closed`. */
   properties?: readonly Property[];
-  /** The shape of every value of a map. */
+  /** The shape of every value not named in `properties` nor matched by `patterns`. */
   mapValues?: Shape;
+  /** `additionalProperties: false`: names outside `properties` and `patterns` are refused. */
+  closed?: boolean;
+  patterns?: readonly { pattern: string; shape: Shape }[];
+  minProperties?: number;
+  maxProperties?: number;
   /** The shape of every item of an array. */
   items?: Shape;
+  minItems?: number;
+  maxItems?: number;
+  uniqueItems?: boolean;
+  minimum?: number;
+  maximum?: number;
+  exclusiveMinimum?: number;
+  exclusiveMaximum?: number;
+  multipleOf?: number;
+  minLength?: number;
+  maxLength?: number;
+  pattern?: string;
+  anyOf?: readonly Shape[];
+  oneOf?: readonly Shape[];
+  allOf?: readonly Shape[];
+  /** The name of a shared shape (`$defs`), which the value must also match. */
+  ref?: string;
 }
+
+export type MutableShape = { -readonly [K in keyof Shape]: Shape[K] };
 
 export interface Property {
   name: string;
@@ -29,74 +68,77 @@ export interface Property {
   shape: Shape;
 }
 
-const JSON_TYPES: readonly JsonType[] = ["object", "array", "string", "integer", "number", "boolean", "null"];
+export const JSON_TYPES: readonly JsonType[] = ["object", "array", "string", "integer", "number", "boolean", "null"];
 
+/** The shape a spec describes. `$ref: "#/$defs/Name"` stays a reference by name. */
 export function toShape(spec: ShapeSpec): Shape {
-  const shape: { -readonly [K in keyof Shape]: Shape[K] } = {};
-  if (spec.description !== undefined) shape.description = spec.description;
-  if (spec.type !== undefined) {
-    const declared = [spec.type].flat();
-    shape.types = JSON_TYPES.filter((t) => declared.includes(t));
-  }
-  if (spec.const !== undefined) shape.values = [spec.const];
-  else if (spec.enum !== undefined) shape.values = spec.enum;
-  if (spec.properties !== undefined) {
-    const required = new Set(spec.required ?? []);
-    shape.properties = Object.entries(spec.properties).map(([name, child]) => ({
-      name,
-      required: required.has(name),
-      shape: toShape(child),
-    }));
-  }
-  if (spec.additionalProperties !== undefined) shape.mapValues = toShape(spec.additionalProperties);
-  if (spec.items !== undefined) shape.items = toShape(spec.items);
+  const shape: MutableShape = {};
+  for (const keyword of KEYWORDS) keyword.read?.(spec, shape, toShape);
   return shape;
 }
 
-export interface ShapeMismatch {
-  path: (string | number)[];
-  message: string;
+/** The name a `$ref` points at: `#/$defs/Name` → `Name`. */
+export function refName(ref: string): string {
+  return decodeURIComponent(ref.slice("#/$defs/".length)).replace(/~1/g, "/").replace(/~0/g, "~");
 }
 
-/** Every place where `value` does not match `shape`, with messages worded as the guards word them. */
+/**
+ * Every place where `value` does not match `shape`, with messages worded as the guards word them.
+ * `defs` holds the shared shapes `$ref` names; `checkFormats` says whether `format` is checked.
+ */
 export function mismatches(
   shape: Shape,
   value: unknown,
-  path: (string | number)[] = [],
-  out: ShapeMismatch[] = [],
+  defs: ReadonlyMap<string, Shape> = new Map(),
+  checkFormats = false,
 ): ShapeMismatch[] {
-  const expected = shape.values
-    ? shape.values.length === 1
-      ? JSON.stringify(shape.values[0])
-      : `one of ${shape.values.map((v) => JSON.stringify(v)).join(", ")}`
-    : shape.types?.join(" or ");
-  if (value === undefined) {
-    out.push({ path, message: "is required" });
-    return out;
-  }
-  if (
-    shape.values ? !shape.values.includes(value as Scalar) : shape.types && !shape.types.some((t) => hasType(value, t))
-  ) {
-    out.push({ path, message: `expected ${expected}, got ${describeValue(value, expected!)}` });
-    return out;
-  }
-  if (isObject(value) && (shape.properties || shape.mapValues)) {
-    for (const p of shape.properties ?? []) {
-      const child = Object.prototype.hasOwnProperty.call(value, p.name) ? value[p.name] : undefined;
-      if (child !== undefined || p.required) mismatches(p.shape, child, [...path, p.name], out);
-    }
-    if (shape.mapValues)
-      for (const key of Object.keys(value)) mismatches(shape.mapValues, value[key], [...path, key], out);
-  }
-  if (Array.isArray(value) && shape.items)
-    value.forEach((item, i) => mismatches(shape.items!, item, [...path, i], out));
+  const out: ShapeMismatch[] = [];
+  const context: AcceptContext = {
+    defs,
+    checkFormats,
+    check: (child, childValue, path, into = out) => {
+      if (childValue === undefined) {
+        into.push({ path, message: "is required" });
+        return false;
+      }
+      const before = into.length;
+      for (const keyword of KEYWORDS) {
+        keyword.accepts?.(child, childValue, path, into, context);
+        // The value's type decides whether the rest applies; the guards stop there too.
+        if (keyword.decidesType && into.length > before) break;
+      }
+      return into.length === before;
+    },
+  };
+  context.check(shape, value, []);
   return out;
 }
 
-function hasType(value: unknown, type: JsonType): boolean {
+/** The shapes nested in a shape (references not followed). */
+export function childrenOf(shape: Shape): Shape[] {
+  return [
+    ...(shape.properties ?? []).map((p) => p.shape),
+    ...(shape.patterns ?? []).map((p) => p.shape),
+    ...[shape.mapValues, shape.items].filter((s): s is Shape => s !== undefined),
+    ...(shape.anyOf ?? []),
+    ...(shape.oneOf ?? []),
+    ...(shape.allOf ?? []),
+  ];
+}
+
+/** A JSON value's type as JSON Schema names it, integers apart from other numbers. */
+export function jsonTypeOf(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "array";
+  if (typeof value === "number") return Number.isInteger(value) ? "integer" : "number";
+  return typeof value;
+}
+
+/** True when `value` has the JSON type `type` (integers are numbers too). */
+export function hasType(value: unknown, type: JsonType): boolean {
   switch (type) {
     case "object":
-      return isObject(value);
+      return typeof value === "object" && value !== null && !Array.isArray(value);
     case "array":
       return Array.isArray(value);
     case "integer":
@@ -108,12 +150,4 @@ function hasType(value: unknown, type: JsonType): boolean {
     default:
       return typeof value === type;
   }
-}
-
-/** A JSON value's type as JSON Schema names it, integers apart from other numbers. */
-export function jsonTypeOf(value: unknown): string {
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "array";
-  if (typeof value === "number") return Number.isInteger(value) ? "integer" : "number";
-  return typeof value;
 }

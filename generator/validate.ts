@@ -2,7 +2,17 @@ import { readFileSync } from "node:fs";
 import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
 import { SpecError, formatPath, type DataPath, type SpecProblem } from "./errors.js";
 import type { LoadedSpec } from "./load.js";
-import { FIXED_EXPORTS, identifiersOf, resourceOf, resourceTypeName } from "./names.js";
+import {
+  defTypeName,
+  FIXED_EXPORTS,
+  GLOBAL_NAMES,
+  identifiersOf,
+  identifiersOfDef,
+  resourceOf,
+  resourceTypeName,
+} from "./names.js";
+import { KEYWORDS } from "./keywords/index.js";
+import type { CheckContext } from "./keywords/keyword.js";
 import { jsonTypeOf, mismatches, toShape } from "./shape.js";
 import { composeEventSchema, DEFAULT_ID_FIELD, type EventSpec, type ShapeSpec, type Spec } from "./spec.js";
 
@@ -58,7 +68,9 @@ export function validateSpec(loaded: LoadedSpec): Spec {
     },
     ["envelope"],
     report,
+    spec,
   );
+
   const identifiers = new Map<string, string>(FIXED_EXPORTS.map((name) => [name, "a name the package always exports"]));
   // Each event claims the identifiers it gives; a clash is reported once, naming what it clashes with.
   const claim = (wanted: string[], owner: string, path: DataPath) => {
@@ -70,6 +82,12 @@ export function validateSpec(loaded: LoadedSpec): Spec {
     for (const id of wanted) if (!identifiers.has(id)) identifiers.set(id, owner);
   };
   const seen = new Map<string, number>();
+  for (const [name, def] of Object.entries(spec.$defs ?? {})) {
+    checkShapeRules(def, ["$defs", name], report, spec);
+    claim(identifiersOfDef(name), `the shared shape ${name}`, ["$defs", name]);
+    if (GLOBAL_NAMES.has(defTypeName(name)))
+      report(["$defs", name], `would be exported as ${defTypeName(name)}, which hides a global of the same name; rename it`, "key");
+  }
 
   spec.events.forEach((event, i) => {
     if (!wellFormed(i)) return;
@@ -91,8 +109,11 @@ export function validateSpec(loaded: LoadedSpec): Spec {
         );
     }
     if (!wellFormed(i, "data")) return;
-    checkShapeRules(event.data, at("data"), report);
-    if (wellFormed(i, "id_field")) checkIdField(event, at, report);
+    checkShapeRules(event.data, at("data"), report, spec);
+    for (const [key, own] of Object.entries(wellFormed(i, "envelope") ? (event.envelope ?? {}) : {}))
+      if (typeof own === "object") checkShapeRules(own, at("envelope", key), report, spec);
+    if (wellFormed(i, "id_field") && (event.id_prefix !== undefined || event.id_field !== undefined))
+      checkIdField(event, at, report);
     if (wellFormed(i, "name", "example", "id_prefix")) checkExample(spec, event, at, report);
   });
 
@@ -118,38 +139,33 @@ function deepestPath(data: unknown, limit: number): DataPath | undefined {
 
 type Report = (path: DataPath, message: string, at?: "key" | "value") => void;
 
-/** Rules on shapes that JSON Schema itself cannot state. */
-function checkShapeRules(shape: ShapeSpec, path: DataPath, report: Report): void {
-  const types = shape.type === undefined ? undefined : [shape.type].flat();
-  const allows = (t: string) => types === undefined || types.includes(t as never);
-  if (shape.properties || shape.required || shape.additionalProperties) {
-    if (!allows("object"))
-      report(
-        path,
-        "has object keywords (properties, required, additionalProperties) but its type does not include object",
-      );
-  }
-  if (shape.items && !allows("array"))
-    report([...path, "items"], "applies only to arrays, but the type does not include array", "key");
-  if (shape.properties && shape.additionalProperties) {
-    report(
-      [...path, "additionalProperties"],
-      "cannot be combined with properties: use properties for a record with known fields, additionalProperties for a map",
-      "key",
-    );
-  }
-  shape.required?.forEach((name, i) => {
-    if (!shape.properties || !(name in shape.properties))
-      report(
-        [...path, "required", i],
-        `names "${name}", which is not in properties; declare it or remove it from required`,
-      );
-  });
-  for (const [name, child] of Object.entries(shape.properties ?? {}))
-    checkShapeRules(child, [...path, "properties", name], report);
-  if (shape.items) checkShapeRules(shape.items, [...path, "items"], report);
-  if (shape.additionalProperties)
-    checkShapeRules(shape.additionalProperties, [...path, "additionalProperties"], report);
+/** Rules on shapes that JSON Schema itself cannot state: each keyword module's, then where keywords apply. */
+function checkShapeRules(shape: ShapeSpec, path: DataPath, report: Report, spec: Spec): void {
+  const defs = spec.$defs ?? {};
+  const checkFormats = spec.options?.check_formats ?? false;
+  const defShapes = new Map(Object.entries(defs).map(([name, def]) => [name, toShape(def)]));
+  const walk = (node: ShapeSpec, at: DataPath): void => {
+    const context: CheckContext = {
+      defs,
+      checkFormats,
+      report: (relative, message, where) => report([...at, ...relative], message, where),
+      accepts: (s, value) => mismatches(toShape(s), value, defShapes, checkFormats),
+    };
+    for (const keyword of KEYWORDS) keyword.check?.(node, context);
+    const types = node.type === undefined ? undefined : [node.type].flat();
+    for (const keyword of KEYWORDS) {
+      const wanted = keyword.appliesTo;
+      if (!wanted || !types || types.some((t) => t === wanted || (wanted === "number" && t === "integer"))) continue;
+      for (const name of keyword.names.filter((n) => n in node))
+        report([...at, name], `applies only to ${wanted} values, but the type is ${types.join(" or ")}; add ${wanted} to type or remove ${name}`, "key");
+    }
+    for (const [name, child] of Object.entries(node.properties ?? {})) walk(child, [...at, "properties", name]);
+    for (const [name, child] of Object.entries(node.patternProperties ?? {})) walk(child, [...at, "patternProperties", name]);
+    if (typeof node.additionalProperties === "object") walk(node.additionalProperties, [...at, "additionalProperties"]);
+    if (node.items) walk(node.items, [...at, "items"]);
+    for (const kind of ["anyOf", "oneOf", "allOf"] as const) node[kind]?.forEach((child, i) => walk(child, [...at, kind, i]));
+  };
+  walk(shape, path);
 }
 
 function checkIdField(event: EventSpec, at: (...rest: (string | number)[]) => DataPath, report: Report): void {
@@ -169,16 +185,23 @@ function checkExample(
   at: (...rest: (string | number)[]) => DataPath,
   report: Report,
 ): void {
-  const found = mismatches(toShape(composeEventSchema(spec.envelope, event)), event.example);
+  const defs = new Map(Object.entries(spec.$defs ?? {}).map(([name, def]) => [name, toShape(def)]));
+  const found = mismatches(
+    toShape(composeEventSchema(spec.envelope, event)),
+    event.example,
+    defs,
+    spec.options?.check_formats ?? false,
+  );
   for (const m of found)
     report(at("example", ...m.path), `${m.message} (the example does not match the event's shape)`);
   if (found.length > 0) return;
-  const example = event.example as { id: string; data: Record<string, unknown> };
-  if (!example.id.startsWith(spec.envelope.id_prefix))
+  const example = event.example as { id?: unknown; data: Record<string, unknown> };
+  const eventPrefix = spec.envelope.id_prefix;
+  if (eventPrefix !== undefined && typeof example.id === "string" && !example.id.startsWith(eventPrefix))
     report(at("example", "id"), `should start with the envelope's id_prefix "${spec.envelope.id_prefix}"`);
   const field = event.id_field ?? DEFAULT_ID_FIELD;
   const id = example.data[field];
-  if (typeof id === "string" && !id.startsWith(event.id_prefix))
+  if (event.id_prefix !== undefined && typeof id === "string" && !id.startsWith(event.id_prefix))
     report(at("example", "data", field), `should start with the event's id_prefix "${event.id_prefix}"`);
 }
 

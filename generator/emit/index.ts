@@ -9,6 +9,9 @@ export function emitIndex(model: CatalogueModel): GeneratedFile[] {
     ...model.events.map((e) =>
       exportFrom(`./guards/${e.fileName}.js`, [e.guardName, e.validatorName, e.standardSchemaName]),
     ),
+    ...model.defModels.map((d) =>
+      exportFrom(`./defs/${d.fileName}.js`, [`type ${d.typeName}`, d.guardName, d.validatorName]),
+    ),
     exportFrom("./unions.js", [
       ...model.resources.map((r) => `type ${r.typeName}`),
       "type WebhookEvent",

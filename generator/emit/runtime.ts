@@ -9,6 +9,7 @@ const ALWAYS = [
   { name: "validation.ts", text: source("validation.ts") },
   { name: "standard-schema.ts", text: source("standard-schema.ts") },
 ];
+const FORMATS = [{ name: "formats.ts", text: source("formats.ts") }];
 const SIGNING = [
   { name: "verify.ts", text: source("verify.ts") },
   { name: "testing.ts", text: source("testing.ts") },
@@ -16,6 +17,6 @@ const SIGNING = [
 
 /** `runtime/`: what validators (and, when the spec declares signing, verification) share. No dependencies. */
 export function emitRuntime(model: CatalogueModel): GeneratedFile[] {
-  const files = [...ALWAYS, ...(model.signing ? SIGNING : [])];
+  const files = [...ALWAYS, ...(model.checkFormats ? FORMATS : []), ...(model.signing ? SIGNING : [])];
   return files.map(({ name, text }) => ({ path: `runtime/${name}`, contents: renderModule(model.source, [text]) }));
 }

@@ -1,4 +1,6 @@
+import { KEYWORDS } from "../keywords/index.js";
 import type { CatalogueModel, EventModel, Shape } from "../model.js";
+import { childrenOf } from "../shape.js";
 import type { GeneratedFile } from "./module.js";
 
 const DRAFT = "https://json-schema.org/draft/2020-12/schema";
@@ -6,11 +8,19 @@ const DRAFT = "https://json-schema.org/draft/2020-12/schema";
 /**
  * `schemas/<name>.json` for every event and `schemas/webhook-event.json` for the union: JSON Schema
  * (draft 2020-12) of exactly what the guards check, for tools in other ecosystems. Written from
- * the model's normalized shapes, the same ones the guards are compiled from.
+ * the model's shapes by the same keyword modules the guards are compiled by; the shared shapes an
+ * event uses travel with it under `$defs`.
  */
 export function emitSchemas(model: CatalogueModel): GeneratedFile[] {
   const id = (name: string) => `urn:${model.package.name}:${name}`;
-  const files = model.events.map((event) => json(`schemas/${event.fileName}.json`, eventSchema(event, id(event.name))));
+  const files = model.events.map((event) =>
+    json(`schemas/${event.fileName}.json`, {
+      $schema: DRAFT,
+      $id: id(event.name),
+      ...eventSchema(event),
+      ...defsOf([event.shape], model),
+    }),
+  );
   const union = {
     $schema: DRAFT,
     $id: id("webhook-event"),
@@ -22,35 +32,41 @@ export function emitSchemas(model: CatalogueModel): GeneratedFile[] {
     required: ["type"],
     properties: { type: { type: "string", enum: model.events.map((e) => e.name) } },
     oneOf: model.events.map((e) => ({ $ref: `#/$defs/${e.name}` })),
-    $defs: Object.fromEntries(model.events.map((e) => [e.name, eventSchema(e)])),
+    $defs: {
+      ...Object.fromEntries(model.events.map((e) => [e.name, eventSchema(e)])),
+      ...defsOf(
+        model.events.map((e) => e.shape),
+        model,
+      ).$defs,
+    },
   };
   return [...files, json("schemas/webhook-event.json", union)];
 }
 
-function eventSchema(event: EventModel, $id?: string): object {
-  return { ...($id && { $schema: DRAFT, $id }), title: event.typeName, ...shapeSchema(event.shape) };
+function eventSchema(event: EventModel): Record<string, unknown> {
+  return { title: event.typeName, ...shapeSchema(event.shape) };
 }
 
-function shapeSchema(shape: Shape): Record<string, unknown> {
+/** The JSON Schema of a shape: each keyword module writes its own keywords. */
+export function shapeSchema(shape: Shape): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  if (shape.description !== undefined) out.description = shape.description;
-  if (shape.types) out.type = shape.types.length === 1 ? shape.types[0] : shape.types;
-  if (shape.values) {
-    if (shape.values.length === 1) out.const = shape.values[0];
-    else out.enum = shape.values;
-  }
-  if (shape.properties) {
-    // defineProperty keeps a `__proto__` property an own key of the written JSON.
-    const properties: Record<string, unknown> = {};
-    for (const p of shape.properties)
-      Object.defineProperty(properties, p.name, { value: shapeSchema(p.shape), enumerable: true });
-    out.properties = properties;
-    const required = shape.properties.filter((p) => p.required).map((p) => p.name);
-    if (required.length > 0) out.required = required;
-  }
-  if (shape.mapValues) out.additionalProperties = shapeSchema(shape.mapValues);
-  if (shape.items) out.items = shapeSchema(shape.items);
+  for (const keyword of KEYWORDS) keyword.schema?.(shape, out, shapeSchema);
   return out;
+}
+
+/** `{ $defs }` with every shared shape the shapes reach, or nothing when they reach none. */
+function defsOf(shapes: readonly Shape[], model: CatalogueModel): { $defs?: Record<string, unknown> } {
+  const reached = new Set<string>();
+  const visit = (shape: Shape): void => {
+    if (shape.ref !== undefined && !reached.has(shape.ref) && model.defs.has(shape.ref)) {
+      reached.add(shape.ref);
+      visit(model.defs.get(shape.ref)!);
+    }
+    for (const child of childrenOf(shape)) visit(child);
+  };
+  shapes.forEach(visit);
+  if (reached.size === 0) return {};
+  return { $defs: Object.fromEntries([...reached].sort().map((name) => [name, shapeSchema(model.defs.get(name)!)])) };
 }
 
 function json(path: string, value: unknown): GeneratedFile {

@@ -73,3 +73,55 @@ export function issuesOf<T>(validate: Validator<T>, value: unknown): ValidationI
   }
   return issues;
 }
+
+/** Records a mismatch with a message of its own; returns true when the caller should stop (see {@link fail}). */
+export function report(issues: ValidationIssue[] | undefined, path: string, message: string): boolean {
+  if (issues === undefined || issues.length >= MAX_ISSUES) return true;
+  issues.push({ path, message });
+  return false;
+}
+
+/** The path of a member of the value at `path`: `at("data", ".id")` is `data.id`, `at("", ".id")` is `id`. */
+export function at(path: string, segment: string): string {
+  return path === "" && segment.startsWith(".") ? segment.slice(1) : path + segment;
+}
+
+/** A string's length in Unicode code points, as JSON Schema counts it. */
+export function stringLength(text: string): number {
+  let length = text.length;
+  for (let i = 0; i < text.length - 1; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0xd800 && code <= 0xdbff && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      length--;
+      i++;
+    }
+  }
+  return length;
+}
+
+/** The first two positions holding equal JSON values, or undefined when all items differ. */
+export function duplicateItems(items: readonly unknown[]): [number, number] | undefined {
+  for (let j = 1; j < items.length; j++) for (let i = 0; i < j; i++) if (equalJson(items[i], items[j])) return [i, j];
+  return undefined;
+}
+
+/** JSON equality: same type and value; arrays in order; objects with the same keys in any order. */
+export function equalJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a)) {
+    const other = b as unknown[];
+    return a.length === other.length && a.every((item, i) => equalJson(item, other[i]));
+  }
+  const left = a as Record<string, unknown>;
+  const right = b as Record<string, unknown>;
+  const keys = Object.keys(left);
+  return (
+    keys.length === Object.keys(right).length &&
+    keys.every((key) => hasOwn.call(right, key) && equalJson(left[key], right[key]))
+  );
+}
+
+/** The deepest nesting of shared shapes one validation follows: a deeper (or cyclic) value is refused. */
+export const MAX_DEPTH = 256;

@@ -27,3 +27,15 @@ export declare function describeValue(value: unknown, expected: string): string;
  * valid, and only an invalid one needs its issues collected. Never throws.
  */
 export declare function issuesOf<T>(validate: Validator<T>, value: unknown): ValidationIssue[] | undefined;
+/** Records a mismatch with a message of its own; returns true when the caller should stop (see {@link fail}). */
+export declare function report(issues: ValidationIssue[] | undefined, path: string, message: string): boolean;
+/** The path of a member of the value at `path`: `at("data", ".id")` is `data.id`, `at("", ".id")` is `id`. */
+export declare function at(path: string, segment: string): string;
+/** A string's length in Unicode code points, as JSON Schema counts it. */
+export declare function stringLength(text: string): number;
+/** The first two positions holding equal JSON values, or undefined when all items differ. */
+export declare function duplicateItems(items: readonly unknown[]): [number, number] | undefined;
+/** JSON equality: same type and value; arrays in order; objects with the same keys in any order. */
+export declare function equalJson(a: unknown, b: unknown): boolean;
+/** The deepest nesting of shared shapes one validation follows: a deeper (or cyclic) value is refused. */
+export declare const MAX_DEPTH = 256;

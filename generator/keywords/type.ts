@@ -1,0 +1,50 @@
+/** `type`: the JSON types a value may have (one name or a list; `integer` is a whole `number`). */
+import { hasType, JSON_TYPES } from "../shape.js";
+import { describeValue } from "../runtime/validation.js";
+import { arrayType } from "./array.js";
+import { TYPE_TESTS, type Keyword } from "./keyword.js";
+import { objectType } from "./object.js";
+
+export const type: Keyword = {
+  names: ["type"],
+  decidesType: true,
+  read(spec, shape) {
+    if (spec.type === undefined) return;
+    const declared = [spec.type].flat();
+    shape.types = JSON_TYPES.filter((t) => declared.includes(t));
+  },
+  accepts(shape, value, path, out) {
+    // Listed values imply their types, and say more; `values` reports for both.
+    if (shape.values || !shape.types) return;
+    if (!shape.types.some((t) => hasType(value, t))) {
+      const expected = shape.types.join(" or ");
+      out.push({ path, message: value === undefined ? "is required" : `expected ${expected}, got ${describeValue(value, expected)}` });
+    }
+  },
+  test(shape, v, guard) {
+    if (shape.values || !shape.types) return undefined;
+    for (const t of shape.types) if (t === "object") guard.helper("isObject");
+    const tests = shape.types.map((t) => TYPE_TESTS[t](v));
+    const mismatch = tests.length === 1 ? negate(tests[0]!) : `!(${tests.join(" || ")})`;
+    return { mismatch, expected: shape.types.join(" or ") };
+  },
+  tsType(shape, context) {
+    if (shape.values || shape.openValues) return undefined;
+    const types = shape.types ?? (shape.properties || shape.mapValues || shape.patterns ? ["object" as const] : undefined);
+    if (!types) return shape.items ? arrayType(shape, context) : undefined;
+    const names = types.flatMap((t) => {
+      if (t === "integer") return types.includes("number") ? [] : ["number"];
+      if (t === "object") return [objectType(shape, context)];
+      if (t === "array") return [arrayType(shape, context)];
+      return [t];
+    });
+    return names.join(" | ");
+  },
+  schema(shape, out) {
+    if (shape.types) out.type = shape.types.length === 1 ? shape.types[0] : shape.types;
+  },
+};
+
+function negate(test: string): string {
+  return / === /.test(test) ? test.replace(" === ", " !== ") : `!${test}`;
+}
