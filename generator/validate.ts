@@ -13,6 +13,7 @@ import {
 } from "./names.js";
 import { KEYWORDS } from "./keywords/index.js";
 import type { CheckContext } from "./keywords/keyword.js";
+import { REFUSED_KEYWORDS } from "./keywords/refused.js";
 import { jsonTypeOf, mismatches, toShape } from "./shape.js";
 import { composeEventSchema, DEFAULT_ID_FIELD, type EventSpec, type ShapeSpec, type Spec } from "./spec.js";
 
@@ -89,6 +90,7 @@ export function validateSpec(loaded: LoadedSpec): Spec {
       report(["$defs", name], `would be exported as ${defTypeName(name)}, which hides a global of the same name; rename it`, "key");
   }
 
+  const shapesAreSound = problems.length === 0;
   spec.events.forEach((event, i) => {
     if (!wellFormed(i)) return;
     const at = (...rest: (string | number)[]) => ["events", i, ...rest];
@@ -109,12 +111,15 @@ export function validateSpec(loaded: LoadedSpec): Spec {
         );
     }
     if (!wellFormed(i, "data")) return;
+    const before = problems.length;
     checkShapeRules(event.data, at("data"), report, spec);
     for (const [key, own] of Object.entries(wellFormed(i, "envelope") ? (event.envelope ?? {}) : {}))
       if (typeof own === "object") checkShapeRules(own, at("envelope", key), report, spec);
     if (wellFormed(i, "id_field") && (event.id_prefix !== undefined || event.id_field !== undefined))
       checkIdField(event, at, report);
-    if (wellFormed(i, "name", "example", "id_prefix")) checkExample(spec, event, at, report);
+    // An example is read against its shape only once the shape (and every shared one) is sound.
+    if (wellFormed(i, "name", "example", "id_prefix") && problems.length === before && shapesAreSound)
+      checkExample(spec, event, at, report);
   });
 
   if (problems.length > 0) throw new SpecError(problems);
@@ -228,12 +233,11 @@ function describeAjvErrors(
       case "additionalProperties": {
         path.push(e.params.additionalProperty);
         at = "key";
-        if (e.params.additionalProperty === "$ref") {
-          message = "is not supported: declare the shape inline (the generator never reads other files or the network)";
-          break;
-        }
         const known = Object.keys((e.parentSchema as { properties?: object }).properties ?? {});
-        message = `is not a supported field here; expected one of: ${known.join(", ")}`;
+        const nearest = known.includes("anyOf") ? REFUSED_KEYWORDS[e.params.additionalProperty] : undefined;
+        message = nearest
+          ? `is not supported: ${nearest}`
+          : `is not a supported field here; expected one of: ${known.join(", ")}`;
         break;
       }
       case "propertyNames":
@@ -242,7 +246,7 @@ function describeAjvErrors(
         message = "is added by the generator for every event; remove it here";
         break;
       case "type":
-        message = `expected ${[e.params.type].flat().join(" or ")}, got ${jsonTypeOf(e.data)}`;
+        message = `expected ${[e.params.type].flat().join(" or ")}, got ${jsonTypeOf(e.data)}${hint ? `; ${hint}` : ""}`;
         break;
       case "enum":
         message = `expected one of ${e.params.allowedValues.map((v: unknown) => JSON.stringify(v)).join(", ")}, got ${JSON.stringify(e.data)}`;

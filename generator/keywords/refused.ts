@@ -1,0 +1,35 @@
+/**
+ * JSON Schema (and OpenAPI) keywords the shape language does not support, each with the nearest
+ * form it does: a shape is refused rather than checked in part.
+ */
+export const REFUSED_KEYWORDS: Readonly<Record<string, string>> = {
+  propertyNames: "to limit an object's keys, use patternProperties with additionalProperties: false",
+  not: "describe what is allowed (enum, anyOf) rather than what is not",
+  if: "use oneOf with a const property that tells the branches apart",
+  then: "use oneOf with a const property that tells the branches apart",
+  else: "use oneOf with a const property that tells the branches apart",
+  dependentRequired: "use oneOf of shapes, each with its own required list",
+  dependentSchemas: "use oneOf of shapes, each with its own required list",
+  dependencies: "use oneOf of shapes, each with its own required list",
+  unevaluatedProperties: "merge the allOf members into one shape and set additionalProperties: false on it",
+  unevaluatedItems: "use items, which applies to every item",
+  prefixItems: "use items, which applies to every item",
+  additionalItems: "use items, which applies to every item",
+  contains: "use items, which applies to every item",
+  minContains: "use minItems",
+  maxContains: "use maxItems",
+  nullable: 'this is OpenAPI 3.0: add "null" to type, as in type: [string, "null"]',
+  discriminator: "not needed: a required property with a const in each branch makes a union discriminated",
+  example: "use examples: [ ... ] (a list)",
+  definitions: "declare shared shapes under $defs at the top of the spec",
+  $defs: "declare shared shapes under $defs at the top of the spec, not inside a shape",
+  $id: "shapes are named by their key under $defs",
+  $anchor: "shapes are named by their key under $defs",
+  $dynamicRef: 'use $ref: "#/$defs/Name"',
+  $dynamicAnchor: "shapes are named by their key under $defs",
+  $schema: "the spec's shapes are JSON Schema 2020-12 already; remove it",
+  $comment: "use a YAML comment (# …) or description",
+  contentEncoding: "describe the string with format or pattern",
+  contentMediaType: "describe the string with format or pattern",
+  contentSchema: "describe the string with format or pattern",
+};
