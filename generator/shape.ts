@@ -93,20 +93,24 @@ export function mismatches(
   checkFormats = false,
 ): ShapeMismatch[] {
   const out: ShapeMismatch[] = [];
+  // Where mismatches go: a union tries its branches into lists of their own.
+  let sink = out;
   const context: AcceptContext = {
     defs,
     checkFormats,
-    check: (child, childValue, path, into = out) => {
+    check: (child, childValue, path, into = sink) => {
       if (childValue === undefined) {
         into.push({ path, message: "is required" });
         return false;
       }
-      const before = into.length;
+      const [saved, before] = [sink, into.length];
+      sink = into;
       for (const keyword of KEYWORDS) {
         keyword.accepts?.(child, childValue, path, into, context);
         // The value's type decides whether the rest applies; the guards stop there too.
         if (keyword.decidesType && into.length > before) break;
       }
+      sink = saved;
       return into.length === before;
     },
   };

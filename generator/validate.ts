@@ -87,7 +87,11 @@ export function validateSpec(loaded: LoadedSpec): Spec {
     checkShapeRules(def, ["$defs", name], report, spec);
     claim(identifiersOfDef(name), `the shared shape ${name}`, ["$defs", name]);
     if (GLOBAL_NAMES.has(defTypeName(name)))
-      report(["$defs", name], `would be exported as ${defTypeName(name)}, which hides a global of the same name; rename it`, "key");
+      report(
+        ["$defs", name],
+        `would be exported as ${defTypeName(name)}, which hides a global of the same name; rename it`,
+        "key",
+      );
   }
 
   const shapesAreSound = problems.length === 0;
@@ -162,13 +166,19 @@ function checkShapeRules(shape: ShapeSpec, path: DataPath, report: Report, spec:
       const wanted = keyword.appliesTo;
       if (!wanted || !types || types.some((t) => t === wanted || (wanted === "number" && t === "integer"))) continue;
       for (const name of keyword.names.filter((n) => n in node))
-        report([...at, name], `applies only to ${wanted} values, but the type is ${types.join(" or ")}; add ${wanted} to type or remove ${name}`, "key");
+        report(
+          [...at, name],
+          `applies only to ${wanted} values, but the type is ${types.join(" or ")}; add ${wanted} to type or remove ${name}`,
+          "key",
+        );
     }
     for (const [name, child] of Object.entries(node.properties ?? {})) walk(child, [...at, "properties", name]);
-    for (const [name, child] of Object.entries(node.patternProperties ?? {})) walk(child, [...at, "patternProperties", name]);
+    for (const [name, child] of Object.entries(node.patternProperties ?? {}))
+      walk(child, [...at, "patternProperties", name]);
     if (typeof node.additionalProperties === "object") walk(node.additionalProperties, [...at, "additionalProperties"]);
     if (node.items) walk(node.items, [...at, "items"]);
-    for (const kind of ["anyOf", "oneOf", "allOf"] as const) node[kind]?.forEach((child, i) => walk(child, [...at, kind, i]));
+    for (const kind of ["anyOf", "oneOf", "allOf"] as const)
+      node[kind]?.forEach((child, i) => walk(child, [...at, kind, i]));
   };
   walk(shape, path);
 }

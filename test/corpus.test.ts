@@ -37,8 +37,10 @@ const REFUSED: Record<string, string> = {
   "proto-event-name.yaml": '9:11 events[0].name "__proto__.created" is not allowed',
   "ref-cycle.yaml": '16:21 events[0].data.properties.id.$ref "#/events/0/data" is not allowed: point at a shared shape',
   "ref-file.yaml": '16:21 events[0].data.properties.id.$ref "./other.yaml" is not allowed: point at a shared shape',
-  "ref-outside.yaml": '16:21 events[0].data.properties.id.$ref "../../../etc/passwd" is not allowed: point at a shared shape',
-  "ref-url.yaml": '16:21 events[0].data.properties.id.$ref "https://example.com/schema.json" is not allowed: point at a shared shape',
+  "ref-outside.yaml":
+    '16:21 events[0].data.properties.id.$ref "../../../etc/passwd" is not allowed: point at a shared shape',
+  "ref-url.yaml":
+    '16:21 events[0].data.properties.id.$ref "https://example.com/schema.json" is not allowed: point at a shared shape',
   "separator-collision.yaml":
     "18:11 events[1].name gives the identifier ABCWebhookEvent, ABCWebhookEventData, isABCWebhookEvent, validateABCWebhookEvent, ABCWebhookEventSchema, which event a.b_c already gives",
   "tab-indented.yaml": "3:1 Tabs are not allowed as indentation (YAML TAB_AS_INDENT); the same on 13 more lines",
@@ -50,7 +52,8 @@ const REFUSED: Record<string, string> = {
     "17:27 events[0].data.properties.kind.enum cannot be combined with const: keep const for one value, enum for several",
   "enum-wrong-type.yaml":
     "17:45 events[0].data.properties.size.enum[1] 3 contradicts the rest of the shape: expected string, got number",
-  "ref-missing.yaml": '17:24 events[0].data.properties.owner.$ref points at "User", which $defs does not declare; declared: none',
+  "ref-missing.yaml":
+    '17:24 events[0].data.properties.owner.$ref points at "User", which $defs does not declare; declared: none',
   "allof-conflict.yaml":
     "17:43 events[0].data.properties.both.allOf[1] has type integer, but allOf[0] has type string: no value can be both",
   "allof-closed-member.yaml":

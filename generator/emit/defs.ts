@@ -38,7 +38,9 @@ function defModule(model: CatalogueModel, def: DefModel): Statement[] {
       ` */`,
       `export function ${def.validatorName}(value: unknown, issues?: ValidationIssue[], path = "", depth = 0): value is ${def.typeName} {`,
       ...(def.recursive
-        ? [`if (depth > MAX_DEPTH) return !report(issues, path, \`is nested more than \${MAX_DEPTH} levels deep\`) && false;`]
+        ? [
+            `if (depth > MAX_DEPTH) return !report(issues, path, \`is nested more than \${MAX_DEPTH} levels deep\`) && false;`,
+          ]
         : []),
       `const start = issues?.length ?? 0;`,
       ...body,

@@ -17,7 +17,19 @@ export function emitGuards(model: CatalogueModel): GeneratedFile[] {
 
 function eventGuardModule(model: CatalogueModel, event: EventModel): Statement[] {
   const names = [event.typeName, event.validatorName, event.guardName, event.standardSchemaName];
-  const module = new GuardModule(model.defs, model.checkFormats, [...names, ...model.defNames.map(defValidatorName), "standardSchema", "StandardSchemaV1", "ValidationIssue", "FORMATS"], defValidatorName);
+  const module = new GuardModule(
+    model.defs,
+    model.checkFormats,
+    [
+      ...names,
+      ...model.defNames.map(defValidatorName),
+      "standardSchema",
+      "StandardSchemaV1",
+      "ValidationIssue",
+      "FORMATS",
+    ],
+    defValidatorName,
+  );
   const body = module.body(event.shape, undefined, "0");
   return [
     importFrom(`../events/${event.fileName}.js`, [event.typeName], true),

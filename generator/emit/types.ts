@@ -61,7 +61,9 @@ export class TypeWriter implements TypeContext {
       !shape.allOf &&
       !shape.values;
     const type = this.inline(shape, isNamed);
-    return plainObject && type.startsWith("{") ? `${doc}export interface ${name} ${type}` : `${doc}export type ${name} = ${type};`;
+    return plainObject && type.startsWith("{")
+      ? `${doc}export interface ${name} ${type}`
+      : `${doc}export type ${name} = ${type};`;
   }
 
   typeOf(shape: Shape): string {
@@ -76,7 +78,9 @@ export class TypeWriter implements TypeContext {
       return t === undefined ? [] : [t];
     });
     if (parts.length === 0) return "unknown";
-    return parts.length === 1 ? parts[0]! : parts.map((p) => (/[|&]/.test(p) && !p.startsWith("(") ? `(${p})` : p)).join(" & ");
+    return parts.length === 1
+      ? parts[0]!
+      : parts.map((p) => (/[|&]/.test(p) && !p.startsWith("(") ? `(${p})` : p)).join(" & ");
   }
 
   docOf(shape: Shape, extra: readonly string[] = [], declaring = false): string {

@@ -17,9 +17,17 @@ export const allOf: Keyword = {
     const typed = members.map((m, i) => [i, m.type && [m.type].flat()] as const).filter(([, t]) => t);
     for (const [i, types] of typed.slice(1)) {
       const [first, firstTypes] = typed[0]!;
-      const common = types!.filter((t) => firstTypes!.includes(t) || (t === "integer" && firstTypes!.includes("number")) || (t === "number" && firstTypes!.includes("integer")));
+      const common = types!.filter(
+        (t) =>
+          firstTypes!.includes(t) ||
+          (t === "integer" && firstTypes!.includes("number")) ||
+          (t === "number" && firstTypes!.includes("integer")),
+      );
       if (common.length === 0)
-        context.report(["allOf", i], `has type ${types!.join(" or ")}, but allOf[${first}] has type ${firstTypes!.join(" or ")}: no value can be both`);
+        context.report(
+          ["allOf", i],
+          `has type ${types!.join(" or ")}, but allOf[${first}] has type ${firstTypes!.join(" or ")}: no value can be both`,
+        );
     }
     // Properties named by several members must not pin different constants.
     const pinned = new Map<string, { value: unknown; member: number }>();
@@ -29,17 +37,26 @@ export const allOf: Keyword = {
         if (value === undefined) continue;
         const before = pinned.get(name);
         if (before && before.value !== value)
-          context.report(["allOf", i, "properties", name], `is ${JSON.stringify(value)}, but allOf[${before.member}] makes it ${JSON.stringify(before.value)}: no value can be both`);
+          context.report(
+            ["allOf", i, "properties", name],
+            `is ${JSON.stringify(value)}, but allOf[${before.member}] makes it ${JSON.stringify(before.value)}: no value can be both`,
+          );
         else pinned.set(name, { value, member: i });
       }
     });
     members.forEach((m, i) => {
       if (m.additionalProperties !== false) return;
       const own = new Set(Object.keys(m.properties ?? {}));
-      const others = [...members.flatMap((o, j) => (j === i ? [] : Object.keys(o.properties ?? {}))), ...Object.keys(spec.properties ?? {})];
+      const others = [
+        ...members.flatMap((o, j) => (j === i ? [] : Object.keys(o.properties ?? {}))),
+        ...Object.keys(spec.properties ?? {}),
+      ];
       const outside = others.find((name) => !own.has(name));
       if (outside !== undefined)
-        context.report(["allOf", i, "additionalProperties"], `closes this member, so "${outside}", which another part names, could never be present; merge the members into one shape and close that`);
+        context.report(
+          ["allOf", i, "additionalProperties"],
+          `closes this member, so "${outside}", which another part names, could never be present; merge the members into one shape and close that`,
+        );
     });
   },
   guard(shape, v, path, g) {
@@ -58,5 +75,7 @@ export const allOf: Keyword = {
 
 function resolve(spec: ShapeSpec, context: CheckContext, depth = 0): ShapeSpec {
   const name = spec.$ref?.startsWith("#/$defs/") ? spec.$ref.slice(8) : undefined;
-  return name !== undefined && context.defs[name] && depth < 32 ? resolve(context.defs[name], context, depth + 1) : spec;
+  return name !== undefined && context.defs[name] && depth < 32
+    ? resolve(context.defs[name], context, depth + 1)
+    : spec;
 }

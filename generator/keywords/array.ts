@@ -36,17 +36,38 @@ export const array: Keyword = {
       const item = g.local(`${v}_item`);
       const inner = g.checks(shape.items, item, path.index(index));
       if (inner.length > 0)
-        out.push(`for (let ${index} = 0; ${index} < ${v}.length; ${index}++) {`, `const ${item} = ${v}[${index}];`, ...inner, `}`);
+        out.push(
+          `for (let ${index} = 0; ${index} < ${v}.length; ${index}++) {`,
+          `const ${item} = ${v}[${index}];`,
+          ...inner,
+          `}`,
+        );
     }
     if (shape.minItems !== undefined)
-      out.push(g.report(`${v}.length < ${shape.minItems}`, path, `\`expected at least ${plural(shape.minItems, "item")}, got \${${v}.length}\``));
+      out.push(
+        g.report(
+          `${v}.length < ${shape.minItems}`,
+          path,
+          `\`expected at least ${plural(shape.minItems, "item")}, got \${${v}.length}\``,
+        ),
+      );
     if (shape.maxItems !== undefined)
-      out.push(g.report(`${v}.length > ${shape.maxItems}`, path, `\`expected at most ${plural(shape.maxItems, "item")}, got \${${v}.length}\``));
+      out.push(
+        g.report(
+          `${v}.length > ${shape.maxItems}`,
+          path,
+          `\`expected at most ${plural(shape.maxItems, "item")}, got \${${v}.length}\``,
+        ),
+      );
     if (shape.uniqueItems) {
       const pair = g.local(`${v}_duplicate`);
       out.push(
         `const ${pair} = ${g.helper("duplicateItems")}(${v});`,
-        g.report(`${pair} !== undefined`, path, `\`expected unique items, but items \${${pair}![0]} and \${${pair}![1]} are equal\``),
+        g.report(
+          `${pair} !== undefined`,
+          path,
+          `\`expected unique items, but items \${${pair}![0]} and \${${pair}![1]} are equal\``,
+        ),
       );
     }
     return out;

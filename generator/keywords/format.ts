@@ -10,13 +10,16 @@ import type { Keyword } from "./keyword.js";
 
 export const format: Keyword = {
   names: ["format"],
-  appliesTo: "string",
+  // Not limited to strings: OpenAPI documents put formats (int64, unix-time) on numbers too.
   read(spec, shape) {
     if (spec.format !== undefined) shape.format = spec.format;
   },
   check(spec, context) {
     if (spec.format !== undefined && context.checkFormats && !(spec.format in FORMATS))
-      context.report(["format"], `"${spec.format}" cannot be checked (options.check_formats is on); checked formats: ${Object.keys(FORMATS).join(", ")}`);
+      context.report(
+        ["format"],
+        `"${spec.format}" cannot be checked (options.check_formats is on); checked formats: ${Object.keys(FORMATS).join(", ")}`,
+      );
   },
   accepts(shape, value, path, out, context) {
     if (!context.checkFormats || shape.format === undefined || !hasType(value, "string")) return;
@@ -25,7 +28,9 @@ export const format: Keyword = {
   guard(shape, v, path, g) {
     if (!g.checkFormats || shape.format === undefined) return [];
     const check = `${g.helper("FORMATS")}[${stringLiteral(shape.format)}]!(${v})`;
-    return [g.report(`!${check}`, path, stringLiteral(`expected a ${shape.format} string`))];
+    return [
+      g.report(`typeof ${v} === "string" && !${check}`, path, stringLiteral(`expected a ${shape.format} string`)),
+    ];
   },
   schema(shape, out) {
     if (shape.format !== undefined) out.format = shape.format;

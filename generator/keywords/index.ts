@@ -15,7 +15,19 @@ import { type } from "./type.js";
 import { union } from "./union.js";
 import { values } from "./values.js";
 
-export const KEYWORDS: readonly Keyword[] = [annotations, type, values, ref, string, format, number, object, array, union, allOf];
+export const KEYWORDS: readonly Keyword[] = [
+  annotations,
+  type,
+  values,
+  ref,
+  string,
+  format,
+  number,
+  object,
+  array,
+  union,
+  allOf,
+];
 
 /** Every keyword a shape may use. */
 export const SUPPORTED_KEYWORDS: readonly string[] = KEYWORDS.flatMap((k) => k.names);

@@ -37,7 +37,8 @@ export const number: Keyword = {
     const n = value as number;
     for (const { key, fails, words } of LIMITS) {
       const bound = shape[key];
-      if (bound !== undefined && failsLimit(n, fails, bound)) out.push({ path, message: `expected ${words} ${bound}, got ${n}` });
+      if (bound !== undefined && failsLimit(n, fails, bound))
+        out.push({ path, message: `expected ${words} ${bound}, got ${n}` });
     }
     if (shape.multipleOf !== undefined && !Number.isInteger(n / shape.multipleOf))
       out.push({ path, message: `expected a multiple of ${shape.multipleOf}, got ${n}` });
@@ -46,11 +47,16 @@ export const number: Keyword = {
     const out: string[] = [];
     for (const { key, fails, words } of LIMITS) {
       const bound = shape[key];
-      if (bound !== undefined) out.push(g.report(`${v} ${fails} ${bound}`, path, `\`expected ${words} ${bound}, got \${${v}}\``));
+      if (bound !== undefined)
+        out.push(g.report(`${v} ${fails} ${bound}`, path, `\`expected ${words} ${bound}, got \${${v}}\``));
     }
     if (shape.multipleOf !== undefined)
       out.push(
-        g.report(`!Number.isInteger(${v} / ${shape.multipleOf})`, path, `\`expected a multiple of ${shape.multipleOf}, got \${${v}}\``),
+        g.report(
+          `!Number.isInteger(${v} / ${shape.multipleOf})`,
+          path,
+          `\`expected a multiple of ${shape.multipleOf}, got \${${v}}\``,
+        ),
       );
     return out;
   },

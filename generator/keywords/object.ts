@@ -26,20 +26,30 @@ export const object: Keyword = {
     if (spec.additionalProperties === false) shape.closed = true;
     else if (typeof spec.additionalProperties === "object") shape.mapValues = read(spec.additionalProperties);
     if (spec.patternProperties !== undefined)
-      shape.patterns = Object.entries(spec.patternProperties).map(([pattern, child]) => ({ pattern, shape: read(child) }));
+      shape.patterns = Object.entries(spec.patternProperties).map(([pattern, child]) => ({
+        pattern,
+        shape: read(child),
+      }));
     if (spec.minProperties !== undefined) shape.minProperties = spec.minProperties;
     if (spec.maxProperties !== undefined) shape.maxProperties = spec.maxProperties;
   },
   check(spec, context) {
     spec.required?.forEach((name, i) => {
       if (spec.properties && !(name in spec.properties))
-        context.report(["required", i], `names "${name}", which is not in properties; declare it or remove it from required`);
+        context.report(
+          ["required", i],
+          `names "${name}", which is not in properties; declare it or remove it from required`,
+        );
     });
     for (const pattern of Object.keys(spec.patternProperties ?? {})) {
       try {
         new RegExp(pattern, "u");
       } catch (error) {
-        context.report(["patternProperties", pattern], `is not a valid regular expression: ${(error as Error).message}`, "key");
+        context.report(
+          ["patternProperties", pattern],
+          `is not a valid regular expression: ${(error as Error).message}`,
+          "key",
+        );
       }
     }
     if (spec.additionalProperties === true)
@@ -77,8 +87,13 @@ export const object: Keyword = {
       const local = g.local(`${v === "value" ? "" : `${v}_`}${property.name}`);
       // Inherited names (`constructor`, `toString`, `__proto__` …) must be read as own properties.
       const read =
-        property.name in Object.prototype ? `${g.helper("own")}(${v}, ${stringLiteral(property.name)})` : member(v, property.name);
-      out.push(`const ${local} = ${read};`, ...g.checks(property.shape, local, path.child(property.name), !property.required));
+        property.name in Object.prototype
+          ? `${g.helper("own")}(${v}, ${stringLiteral(property.name)})`
+          : member(v, property.name);
+      out.push(
+        `const ${local} = ${read};`,
+        ...g.checks(property.shape, local, path.child(property.name), !property.required),
+      );
     }
     if (shape.patterns || shape.mapValues || shape.closed) {
       const key = g.local("key");
@@ -91,20 +106,37 @@ export const object: Keyword = {
         const checks = g.checks(p.shape, entry, path.key(key));
         if (checks.length > 0) inner.push(`if (${regex}.test(${key})) {`, ...checks, `}`);
       }
-      const others = [...(shape.properties ?? []).map((p) => `${key} !== ${stringLiteral(p.name)}`), ...matches.map((m) => `!${m}`)];
+      const others = [
+        ...(shape.properties ?? []).map((p) => `${key} !== ${stringLiteral(p.name)}`),
+        ...matches.map((m) => `!${m}`),
+      ];
       const rest = shape.closed
         ? [g.report(others.join(" && ") || "true", path.key(key), stringLiteral(notAllowed(shape)))]
         : shape.mapValues
           ? g.checks(shape.mapValues, entry, path.key(key))
           : [];
-      if (rest.length > 0) inner.push(...(others.length > 0 && !shape.closed ? [`if (${others.join(" && ")}) {`, ...rest, `}`] : rest));
-      if (inner.length > 0) out.push(`for (const ${key} of Object.keys(${v})) {`, `const ${entry} = ${v}[${key}];`, ...inner, `}`);
+      if (rest.length > 0)
+        inner.push(...(others.length > 0 && !shape.closed ? [`if (${others.join(" && ")}) {`, ...rest, `}`] : rest));
+      if (inner.length > 0)
+        out.push(`for (const ${key} of Object.keys(${v})) {`, `const ${entry} = ${v}[${key}];`, ...inner, `}`);
     }
     const count = () => `Object.keys(${v}).length`;
     if (shape.minProperties !== undefined)
-      out.push(g.report(`${count()} < ${shape.minProperties}`, path, `\`expected at least ${plural(shape.minProperties, "property")}, got \${${count()}}\``));
+      out.push(
+        g.report(
+          `${count()} < ${shape.minProperties}`,
+          path,
+          `\`expected at least ${plural(shape.minProperties, "property")}, got \${${count()}}\``,
+        ),
+      );
     if (shape.maxProperties !== undefined)
-      out.push(g.report(`${count()} > ${shape.maxProperties}`, path, `\`expected at most ${plural(shape.maxProperties, "property")}, got \${${count()}}\``));
+      out.push(
+        g.report(
+          `${count()} > ${shape.maxProperties}`,
+          path,
+          `\`expected at most ${plural(shape.maxProperties, "property")}, got \${${count()}}\``,
+        ),
+      );
     return out;
   },
   schema(shape, out, child) {

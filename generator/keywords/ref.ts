@@ -5,6 +5,7 @@
  */
 import { refName } from "../shape.js";
 import type { Keyword } from "./keyword.js";
+import { deeper } from "./union.js";
 
 export const ref: Keyword = {
   names: ["$ref"],
@@ -14,9 +15,15 @@ export const ref: Keyword = {
   check(spec, context) {
     if (spec.$ref === undefined) return;
     if (!spec.$ref.startsWith("#/$defs/"))
-      context.report(["$ref"], `${JSON.stringify(spec.$ref)} is not supported: declare the shape under $defs at the top of the spec and use "#/$defs/Name" (the generator never reads other files or the network)`);
+      context.report(
+        ["$ref"],
+        `${JSON.stringify(spec.$ref)} is not supported: declare the shape under $defs at the top of the spec and use "#/$defs/Name" (the generator never reads other files or the network)`,
+      );
     else if (!(refName(spec.$ref) in context.defs))
-      context.report(["$ref"], `points at ${JSON.stringify(refName(spec.$ref))}, which $defs does not declare; declared: ${Object.keys(context.defs).join(", ") || "none"}`);
+      context.report(
+        ["$ref"],
+        `points at ${JSON.stringify(refName(spec.$ref))}, which $defs does not declare; declared: ${Object.keys(context.defs).join(", ") || "none"}`,
+      );
   },
   accepts(shape, value, path, _out, context) {
     const target = shape.ref === undefined ? undefined : context.defs.get(shape.ref);
@@ -24,7 +31,9 @@ export const ref: Keyword = {
   },
   guard(shape, v, path, g) {
     if (shape.ref === undefined) return [];
-    return [`if (!${g.validatorOf(shape.ref)}(${v}, issues, ${path.expression()}, ${g.depth} + 1) && issues === undefined) return false;`];
+    return [
+      `if (!${g.validatorOf(shape.ref)}(${v}, issues, ${path.expression()}, ${deeper(g.depth)}) && issues === undefined) return false;`,
+    ];
   },
   tsType(shape, context) {
     return shape.ref === undefined ? undefined : context.reference(shape.ref);

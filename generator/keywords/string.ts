@@ -41,9 +41,21 @@ export const string: Keyword = {
     const out: string[] = [];
     const length = () => `${g.helper("stringLength")}(${v})`;
     if (shape.minLength !== undefined)
-      out.push(g.report(`${length()} < ${shape.minLength}`, path, `\`expected at least ${plural(shape.minLength, "character")}, got \${${length()}}\``));
+      out.push(
+        g.report(
+          `${length()} < ${shape.minLength}`,
+          path,
+          `\`expected at least ${plural(shape.minLength, "character")}, got \${${length()}}\``,
+        ),
+      );
     if (shape.maxLength !== undefined)
-      out.push(g.report(`${length()} > ${shape.maxLength}`, path, `\`expected at most ${plural(shape.maxLength, "character")}, got \${${length()}}\``));
+      out.push(
+        g.report(
+          `${length()} > ${shape.maxLength}`,
+          path,
+          `\`expected at most ${plural(shape.maxLength, "character")}, got \${${length()}}\``,
+        ),
+      );
     if (shape.pattern !== undefined) {
       const regex = g.constant("PATTERN", `new RegExp(${stringLiteral(shape.pattern)}, "u")`);
       out.push(g.report(`!${regex}.test(${v})`, path, stringLiteral(`expected a string matching /${shape.pattern}/`)));

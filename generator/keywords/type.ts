@@ -18,7 +18,10 @@ export const type: Keyword = {
     if (shape.values || !shape.types) return;
     if (!shape.types.some((t) => hasType(value, t))) {
       const expected = shape.types.join(" or ");
-      out.push({ path, message: value === undefined ? "is required" : `expected ${expected}, got ${describeValue(value, expected)}` });
+      out.push({
+        path,
+        message: value === undefined ? "is required" : `expected ${expected}, got ${describeValue(value, expected)}`,
+      });
     }
   },
   test(shape, v, guard) {
@@ -30,7 +33,8 @@ export const type: Keyword = {
   },
   tsType(shape, context) {
     if (shape.values || shape.openValues) return undefined;
-    const types = shape.types ?? (shape.properties || shape.mapValues || shape.patterns ? ["object" as const] : undefined);
+    const types =
+      shape.types ?? (shape.properties || shape.mapValues || shape.patterns ? ["object" as const] : undefined);
     if (!types) return shape.items ? arrayType(shape, context) : undefined;
     const names = types.flatMap((t) => {
       if (t === "integer") return types.includes("number") ? [] : ["number"];

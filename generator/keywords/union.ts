@@ -8,7 +8,14 @@ import { stringLiteral } from "../emit/code.js";
 import { describeValue } from "../runtime/validation.js";
 import { hasType, JSON_TYPES, jsonTypeOf, type Shape } from "../shape.js";
 import type { JsonType } from "../spec.js";
-import { TYPE_TESTS, type AcceptContext, type GuardContext, type GuardPath, type Keyword, type ShapeMismatch } from "./keyword.js";
+import {
+  TYPE_TESTS,
+  type AcceptContext,
+  type GuardContext,
+  type GuardPath,
+  type Keyword,
+  type ShapeMismatch,
+} from "./keyword.js";
 
 type Kind = "anyOf" | "oneOf";
 
@@ -28,30 +35,38 @@ export const union: Keyword = {
       if (!branches) continue;
       const d = discriminatorOf(branches, context.defs);
       if (d && hasType(value, "object")) {
-        const tag = Object.prototype.hasOwnProperty.call(value, d.property) ? (value as Record<string, unknown>)[d.property] : undefined;
+        const tag = Object.prototype.hasOwnProperty.call(value, d.property)
+          ? (value as Record<string, unknown>)[d.property]
+          : undefined;
         const branch = typeof tag === "string" ? d.cases.get(tag) : undefined;
         if (branch) context.check(branch, value, path);
         else {
           const expected = expectedTags([...d.cases.keys()]);
           const at = [...path, d.property];
-          out.push({ path: at, message: tag === undefined ? "is required" : `expected ${expected}, got ${describeValue(tag, expected)}` });
+          out.push({
+            path: at,
+            message: tag === undefined ? "is required" : `expected ${expected}, got ${describeValue(tag, expected)}`,
+          });
         }
         continue;
       }
       const matching = branches.filter((b) => context.check(b, value, path, []));
       if (matching.length === 1 || (kind === "anyOf" && matching.length > 1)) continue;
-      if (matching.length > 1) out.push({ path, message: `matches ${matching.length} shapes of oneOf; it must match exactly one` });
+      if (matching.length > 1)
+        out.push({ path, message: `matches ${matching.length} shapes of oneOf; it must match exactly one` });
       else explain(branches, value, path, out, context);
     }
   },
   guard(shape, v, path, g) {
-    return (["anyOf", "oneOf"] as const).flatMap((kind) => (shape[kind] ? unionGuard(kind, shape[kind]!, v, path, g) : []));
+    return (["anyOf", "oneOf"] as const).flatMap((kind) =>
+      shape[kind] ? unionGuard(kind, shape[kind]!, v, path, g) : [],
+    );
   },
   tsType(shape, context) {
     const parts = (["anyOf", "oneOf"] as const).flatMap((kind) => {
       const branches = shape[kind];
       if (!branches) return [];
-      const types = branches.map((b) => context.typeOf(b));
+      const types = [...new Set(branches.map((b) => context.typeOf(b)))];
       // `"a" | "b" | string` would collapse to `string`: keep the known values for completion.
       const literals = types.some((t) => /^"/.test(t));
       return [`(${types.map((t) => (t === "string" && literals ? "(string & {})" : t)).join(" | ")})`];
@@ -80,7 +95,8 @@ export function possibleTypes(shape: Shape, defs: ReadonlyMap<string, Shape>, se
 
 /** A discriminator: the property every object branch requires, with a distinct string per branch. */
 export function discriminatorOf(branches: readonly Shape[], defs: ReadonlyMap<string, Shape>) {
-  const resolve = (s: Shape): Shape => (s.ref && Object.keys(s).length === 1 && defs.has(s.ref) ? resolve(defs.get(s.ref)!) : s);
+  const resolve = (s: Shape): Shape =>
+    s.ref && Object.keys(s).length === 1 && defs.has(s.ref) ? resolve(defs.get(s.ref)!) : s;
   const objects = branches.filter((b) => possibleTypes(b, defs).has("object"));
   if (objects.length < 2) return undefined;
   const others = branches.filter((b) => !objects.includes(b));
@@ -115,7 +131,10 @@ function explain(
   if (candidates.length === 1) context.check(candidates[0]!, value, path);
   else {
     const expected = expectedOf(branches, context.defs);
-    out.push({ path, message: value === undefined ? "is required" : `expected ${expected}, got ${describeValue(value, expected)}` });
+    out.push({
+      path,
+      message: value === undefined ? "is required" : `expected ${expected}, got ${describeValue(value, expected)}`,
+    });
   }
 }
 
@@ -128,7 +147,7 @@ function expectedOf(branches: readonly Shape[], defs: ReadonlyMap<string, Shape>
 function unionGuard(kind: Kind, branches: readonly Shape[], v: string, path: GuardPath, g: GuardContext): string[] {
   const discriminator = discriminatorOf(branches, g.defs);
   if (discriminator) return discriminated(discriminator, v, path, g);
-  const tests = branches.map((b) => `${g.functionFor(b)}(${v}, undefined, "", ${g.depth})`);
+  const tests = branches.map((b) => `${g.functionFor(b)}(${v}, undefined, "", ${deeper(g.depth)})`);
   const explainLines = explainGuard(branches, v, path, g);
   if (kind === "anyOf")
     return [`if (!(${tests.join(" || ")})) {`, `if (issues === undefined) return false;`, ...explainLines, `}`];
@@ -152,22 +171,32 @@ function explainGuard(branches: readonly Shape[], v: string, path: GuardPath, g:
     const candidates = branches.filter((b) => possibleTypes(b, g.defs).has(type));
     if (candidates.length !== 1 || type === "number") continue;
     if (type === "object") g.helper("isObject");
-    lines.push(`${lines.length > 0 ? "else " : ""}if (${TYPE_TESTS[type](v)}) ${g.functionFor(candidates[0]!)}(${v}, issues, ${path.expression()}, ${g.depth});`);
+    lines.push(
+      `${lines.length > 0 ? "else " : ""}if (${TYPE_TESTS[type](v)}) ${g.functionFor(candidates[0]!)}(${v}, issues, ${path.expression()}, ${deeper(g.depth)});`,
+    );
   }
   const fallback = `${g.helper("fail")}(issues, ${path.expression()}, ${stringLiteral(expectedOf(branches, g.defs))}, ${v});`;
   return lines.length > 0 ? [...lines, `else ${fallback}`] : [fallback];
 }
 
-function discriminated(d: NonNullable<ReturnType<typeof discriminatorOf>>, v: string, path: GuardPath, g: GuardContext): string[] {
+function discriminated(
+  d: NonNullable<ReturnType<typeof discriminatorOf>>,
+  v: string,
+  path: GuardPath,
+  g: GuardContext,
+): string[] {
   const tag = g.local(`${v}_${d.property}`);
   const expected = expectedTags([...d.cases.keys()]);
-  const read = d.property in Object.prototype ? `${g.helper("own")}(${v}, ${stringLiteral(d.property)})` : `${v}[${stringLiteral(d.property)}]`;
+  const read =
+    d.property in Object.prototype
+      ? `${g.helper("own")}(${v}, ${stringLiteral(d.property)})`
+      : `${v}[${stringLiteral(d.property)}]`;
   const dispatch = [
     `const ${tag} = ${read};`,
     `switch (${tag}) {`,
     ...[...d.cases].flatMap(([value, branch]) => [
       `case ${stringLiteral(value)}:`,
-      `if (!${g.functionFor(branch)}(${v}, issues, ${path.expression()}, ${g.depth}) && issues === undefined) return false;`,
+      `if (!${g.functionFor(branch)}(${v}, issues, ${path.expression()}, ${deeper(g.depth)}) && issues === undefined) return false;`,
       `break;`,
     ]),
     `default:`,
@@ -176,9 +205,18 @@ function discriminated(d: NonNullable<ReturnType<typeof discriminatorOf>>, v: st
   ];
   const objectTest = `${g.helper("isObject")}(${v})`;
   const otherTypes = [...new Set(d.others.flatMap((b) => [...possibleTypes(b, g.defs)]))];
-  const notObject = d.others.length === 0
-    ? [g.fail("true", path, "object", v)]
-    : [`if (!(${d.others.map((b) => `${g.functionFor(b)}(${v}, undefined, "", ${g.depth})`).join(" || ")})) {`, g.fail("true", path, ["object", ...otherTypes].join(" or "), v), `}`];
+  const notObject =
+    d.others.length === 0
+      ? [g.fail("true", path, "object", v)]
+      : [
+          `if (!(${d.others.map((b) => `${g.functionFor(b)}(${v}, undefined, "", ${deeper(g.depth)})`).join(" || ")})) {`,
+          g.fail("true", path, ["object", ...otherTypes].join(" or "), v),
+          `}`,
+        ];
   return [`if (!${objectTest}) {`, ...notObject, `} else {`, ...dispatch, `}`];
 }
 
+/** The depth one level down: `1` below `0`, `depth + 1` below `depth`. */
+export function deeper(depth: string): string {
+  return /^\d+$/.test(depth) ? String(Number(depth) + 1) : `${depth} + 1`;
+}

@@ -34,7 +34,11 @@ export const values: Keyword = {
     if (spec.const !== undefined && spec.enum !== undefined)
       context.report(["enum"], "cannot be combined with const: keep const for one value, enum for several", "key");
     if (spec["x-extensible-enum"] !== undefined && (spec.const !== undefined || spec.enum !== undefined))
-      context.report(["x-extensible-enum"], "cannot be combined with const or enum: an enum is either open or closed", "key");
+      context.report(
+        ["x-extensible-enum"],
+        "cannot be combined with const or enum: an enum is either open or closed",
+        "key",
+      );
     if (spec["x-extensible-enum"] !== undefined && [spec.type].flat().join() !== "string")
       context.report([], "has x-extensible-enum, which lists strings: add type: string");
     // Every listed value must pass the rest of the shape, or the guard and the schema would refuse it.
@@ -42,12 +46,18 @@ export const values: Keyword = {
     const listed = one !== undefined ? [["const"], one] : undefined;
     for (const [path, value] of listed ? [listed] : (many ?? []).map((v, i) => [["enum", i], v]))
       for (const m of context.accepts(rest, value))
-        context.report(path as (string | number)[], `${JSON.stringify(value)} contradicts the rest of the shape: ${m.message}`);
+        context.report(
+          path as (string | number)[],
+          `${JSON.stringify(value)} contradicts the rest of the shape: ${m.message}`,
+        );
   },
   accepts(shape, value, path, out) {
     if (!shape.values || shape.values.includes(value as Scalar)) return;
     const expected = expectedValues(shape.values);
-    out.push({ path, message: value === undefined ? "is required" : `expected ${expected}, got ${describeValue(value, expected)}` });
+    out.push({
+      path,
+      message: value === undefined ? "is required" : `expected ${expected}, got ${describeValue(value, expected)}`,
+    });
   },
   test(shape, v, guard) {
     if (!shape.values) return undefined;
