@@ -15,6 +15,7 @@ import {
   standardSchemaName,
   validatorName,
 } from "./names.js";
+import { nameTitledShapes } from "./named-shapes.js";
 import { childrenOf, toShape, type Shape } from "./shape.js";
 import { composeEventSchema, DEFAULT_ID_FIELD, DEFAULT_TOLERANCE_SECONDS, type ShapeSpec, type Spec } from "./spec.js";
 
@@ -87,7 +88,8 @@ export interface CatalogueModel {
   resources: readonly ResourceModel[];
 }
 
-export function buildModel(spec: Spec, source: string): CatalogueModel {
+export function buildModel(written: Spec, source: string): CatalogueModel {
+  const spec = nameTitledShapes(written).spec;
   const events = spec.events
     .map((event): EventModel => {
       const schema = composeEventSchema(spec.envelope, event);

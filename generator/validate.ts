@@ -14,6 +14,7 @@ import {
 import { KEYWORDS } from "./keywords/index.js";
 import type { CheckContext } from "./keywords/keyword.js";
 import { REFUSED_KEYWORDS } from "./keywords/refused.js";
+import { nameTitledShapes } from "./named-shapes.js";
 import { jsonTypeOf, mismatches, toShape } from "./shape.js";
 import { composeEventSchema, DEFAULT_ID_FIELD, type EventSpec, type ShapeSpec, type Spec } from "./spec.js";
 
@@ -83,17 +84,18 @@ export function validateSpec(loaded: LoadedSpec): Spec {
     for (const id of wanted) if (!identifiers.has(id)) identifiers.set(id, owner);
   };
   const seen = new Map<string, number>();
-  for (const [name, def] of Object.entries(spec.$defs ?? {})) {
-    checkShapeRules(def, ["$defs", name], report, spec);
-    claim(identifiersOfDef(name), `the shared shape ${name}`, ["$defs", name]);
+  for (const [name, def] of Object.entries(spec.$defs ?? {})) checkShapeRules(def, ["$defs", name], report, spec);
+  const named = nameTitledShapes(spec);
+  for (const problem of named.problems) report(problem.path, problem.message);
+  for (const [name, path] of named.origins) {
+    claim(identifiersOfDef(name), `the shared shape ${name}`, path);
     if (GLOBAL_NAMES.has(defTypeName(name)))
       report(
-        ["$defs", name],
+        path,
         `would be exported as ${defTypeName(name)}, which hides a global of the same name; rename it`,
         "key",
       );
   }
-
   const shapesAreSound = problems.length === 0;
   spec.events.forEach((event, i) => {
     if (!wellFormed(i)) return;

@@ -61,6 +61,8 @@ const REFUSED: Record<string, string> = {
   "limits-impossible.yaml":
     "17:16 events[0].data.properties.score has limits no number can meet (from 10 to 1); check minimum and maximum",
   "bad-pattern.yaml": "16:38 events[0].data.properties.id.pattern is not a valid regular expression",
+  "title-collision.yaml":
+    "18:26 events[0].data.properties.editor.title names the type Person, which events[0].data.properties.owner already gives to a different shape",
   "def-hides-global.yaml": "19:3 $defs.Map would be exported as Map, which hides a global of the same name; rename it",
 };
 
@@ -131,6 +133,16 @@ const ACCEPTED: Record<string, string[]> = {
     "validateClassNewDefaultWebhookEvent",
     "validateConstructorPrototypeWebhookEvent",
     "validateToStringHasOwnPropertyWebhookEvent",
+  ],
+  "no-events.yaml": [],
+  "keywords.yaml": [
+    "CallEndedWebhookEventSchema",
+    "CallIncomingWebhookEventSchema",
+    "isCallEndedWebhookEvent",
+    "isCallIncomingWebhookEvent",
+    "validateCallEndedWebhookEvent",
+    "validateCallIncomingWebhookEvent",
+    ...["Caller", "Circle", "SipHeader", "Square", "TreeNode"].flatMap((name) => [`is${name}`, `validate${name}`]),
   ],
   "every-shape.yaml": [
     "OrderShippedWebhookEventSchema",

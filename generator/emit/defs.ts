@@ -1,6 +1,6 @@
 import type { CatalogueModel, DefModel } from "../model.js";
 import { defValidatorName } from "../names.js";
-import { GuardModule } from "./guard-code.js";
+import { depthParameter, GuardModule } from "./guard-code.js";
 import { defImports, guardFunction, runtimeImports } from "./guards.js";
 import { renderModule, type GeneratedFile, type Statement } from "./module.js";
 import { TypeWriter, typeImports } from "./types.js";
@@ -36,7 +36,7 @@ function defModule(model: CatalogueModel, def: DefModel): Statement[] {
       ` * Checks that \`value\` is a {@link ${def.typeName}}. Without \`issues\` it stops at the first`,
       ` * mismatch; with \`issues\` it records every mismatch there, under \`path\`.`,
       ` */`,
-      `export function ${def.validatorName}(value: unknown, issues?: ValidationIssue[], path = "", depth = 0): value is ${def.typeName} {`,
+      `export function ${def.validatorName}(value: unknown, issues?: ValidationIssue[], path = "", ${def.recursive ? "depth" : depthParameter(body)} = 0): value is ${def.typeName} {`,
       ...(def.recursive
         ? [
             `if (depth > MAX_DEPTH) return !report(issues, path, \`is nested more than \${MAX_DEPTH} levels deep\`) && false;`,

@@ -132,7 +132,7 @@ export class GuardModule {
     this.helpers.add("ValidationIssue");
     this.declarations.push(
       [
-        `function ${name}(value: unknown, issues: ValidationIssue[] | undefined, path: string, depth: number): boolean {`,
+        `function ${name}(value: unknown, issues: ValidationIssue[] | undefined, path: string, ${depthParameter(body)}: number): boolean {`,
         `const start = issues?.length ?? 0;`,
         ...body,
         `return issues === undefined || issues.length === start;`,
@@ -194,4 +194,9 @@ function checks(shape: Shape, v: string, path: GuardPath, optional: boolean, g: 
   if (body.length === 0) return optional ? [] : [g.fail(`${v} === undefined`, path, "a value", v)];
   if (optional) return guarded(body);
   return [`if (${v} === undefined) {`, g.fail("true", path, "a value", v), `} else {`, ...body, `}`];
+}
+
+/** `depth`, or `_depth` where the checks do not pass it on (an unused parameter is marked so). */
+export function depthParameter(body: readonly string[]): string {
+  return body.some((line) => /\bdepth\b/.test(line)) ? "depth" : "_depth";
 }

@@ -21,9 +21,7 @@ export async function POST(request: Request): Promise<Response> {
   const event = await unwrapWebhookEvent(await request.text(), request.headers);
   if (isUnknownWebhookEvent(event)) return new Response(null, { status: 200 });
   switch (event.type) {
-    case "${first.name}":
-      console.log(event.data);
-      break;
+${caseOf("event", first?.name)}
   }
   return new Response(null, { status: 200 });
 }`
@@ -33,9 +31,7 @@ export function handle(body: unknown): void {
   const result = parseWebhookEvent(body);
   if (!result.ok) return; // result.errors says what is wrong; result.unknownType marks newer events
   switch (result.event.type) {
-    case "${first.name}":
-      console.log(result.event.data);
-      break;
+${caseOf("result.event", first?.name)}
   }
 }`;
   const subpaths = [
@@ -95,4 +91,11 @@ export function handle(body: unknown): void {
     "",
   ].join("\n");
   return [{ path: "README.md", contents: text }];
+}
+
+/** The example handler's first case, or a note while the catalogue has no events. */
+function caseOf(event: string, name: string | undefined): string {
+  return name === undefined
+    ? "    // one case per event: the catalogue has none yet"
+    : `    case ${JSON.stringify(name)}:\n      console.log(${event}.data);\n      break;`;
 }

@@ -5,7 +5,8 @@ import { importFrom, renderModule, type GeneratedFile } from "./module.js";
 /** `unions.ts`: the union of all events, one union per resource, the names, and the name → type map. */
 export function emitUnions(model: CatalogueModel): GeneratedFile[] {
   const imports = model.events.map((e) => importFrom(`./events/${e.fileName}.js`, [e.typeName], true));
-  const union = (types: string[]) => types.map((t) => `\n  | ${t}`).join("");
+  // A catalogue with no events yet still compiles: its unions are `never`.
+  const union = (types: string[]) => (types.length === 0 ? " never" : types.map((t) => `\n  | ${t}`).join(""));
   const statements = [
     ...imports,
     `/** Every event of the catalogue, discriminated on \`type\`: a \`switch (event.type)\` narrows to one event. */\nexport type WebhookEvent = ${union(model.events.map((e) => e.typeName))};`,

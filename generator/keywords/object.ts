@@ -90,10 +90,8 @@ export const object: Keyword = {
         property.name in Object.prototype
           ? `${g.helper("own")}(${v}, ${stringLiteral(property.name)})`
           : member(v, property.name);
-      out.push(
-        `const ${local} = ${read};`,
-        ...g.checks(property.shape, local, path.child(property.name), !property.required),
-      );
+      const checks = g.checks(property.shape, local, path.child(property.name), !property.required);
+      if (checks.length > 0) out.push(`const ${local} = ${read};`, ...checks);
     }
     if (shape.patterns || shape.mapValues || shape.closed) {
       const key = g.local("key");
@@ -117,8 +115,9 @@ export const object: Keyword = {
           : [];
       if (rest.length > 0)
         inner.push(...(others.length > 0 && !shape.closed ? [`if (${others.join(" && ")}) {`, ...rest, `}`] : rest));
-      if (inner.length > 0)
-        out.push(`for (const ${key} of Object.keys(${v})) {`, `const ${entry} = ${v}[${key}];`, ...inner, `}`);
+      const uses = new RegExp(`\\b${entry.replace(/\$/g, "\\$")}\\b`);
+      const read = inner.some((line) => uses.test(line)) ? [`const ${entry} = ${v}[${key}];`] : [];
+      if (inner.length > 0) out.push(`for (const ${key} of Object.keys(${v})) {`, ...read, ...inner, `}`);
     }
     const count = () => `Object.keys(${v}).length`;
     if (shape.minProperties !== undefined)
