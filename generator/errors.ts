@@ -1,3 +1,4 @@
+import { showInvisible } from "./names.js";
 import { member } from "./runtime/validation.js";
 
 /** One problem found in a spec, located in its source file. */
@@ -33,8 +34,9 @@ export type DataPath = readonly (string | number)[];
 
 /** `["events", 3, "data"]` → `events[3].data`; keys that are not plain words are quoted. */
 export function formatPath(path: DataPath): string {
-  return path
+  const text = path
     .map((part) => (typeof part === "number" ? `[${part}]` : member(part)))
     .join("")
     .replace(/^\./, "");
+  return showInvisible(text);
 }

@@ -100,3 +100,13 @@ export class LocalNames {
     return name;
   }
 }
+
+/** Bidirectional and zero-width controls: they reorder or hide text for a reader ("Trojan Source"). */
+export const INVISIBLE = "\u200b-\u200d\u202a-\u202e\u2066-\u2069\ufeff";
+/** Matches a bidirectional or zero-width control character. */
+export const INVISIBLE_CHARACTER = new RegExp(`[${INVISIBLE}]`);
+
+/** Text with each bidirectional or zero-width control written as its escape (`\u202e`), so a reader sees it. */
+export function showInvisible(text: string): string {
+  return text.replace(new RegExp(`[${INVISIBLE}]`, "g"), (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}

@@ -8,6 +8,7 @@ import {
   GLOBAL_NAMES,
   identifiersOf,
   identifiersOfDef,
+  INVISIBLE_CHARACTER,
   resourceOf,
   resourceTypeName,
 } from "./names.js";
@@ -44,6 +45,12 @@ export function validateSpec(loaded: LoadedSpec): Spec {
     report(deep, `is nested more than ${MAX_DEPTH} levels deep; flatten the spec`);
     throw new SpecError(problems);
   }
+  for (const path of keysWithInvisibleCharacters(loaded.data))
+    report(
+      path,
+      `contains an invisible or bidirectional control character (${codePoints(String(path.at(-1)))}); remove it: names must read as they are`,
+      "key",
+    );
   if (!specSchemaValidator(loaded.data)) {
     for (const p of describeAjvErrors(specSchemaValidator.errors ?? [], [])) report(p.path, p.message, p.at);
   }
@@ -146,6 +153,29 @@ function deepestPath(data: unknown, limit: number): DataPath | undefined {
       stack.push([child, [...path, Array.isArray(value) ? Number(key) : key]]);
   }
   return undefined;
+}
+
+/** Paths of the object keys that hold a bidirectional or zero-width control character. */
+function keysWithInvisibleCharacters(data: unknown): DataPath[] {
+  const out: DataPath[] = [];
+  const stack: [unknown, DataPath][] = [[data, []]];
+  while (stack.length > 0) {
+    const [value, path] = stack.pop()!;
+    if (typeof value !== "object" || value === null) continue;
+    for (const [key, child] of Object.entries(value)) {
+      const at = [...path, Array.isArray(value) ? Number(key) : key];
+      if (!Array.isArray(value) && INVISIBLE_CHARACTER.test(key)) out.push(at);
+      stack.push([child, at]);
+    }
+  }
+  return out;
+}
+
+function codePoints(text: string): string {
+  return [...text]
+    .filter((c) => INVISIBLE_CHARACTER.test(c))
+    .map((c) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`)
+    .join(", ");
 }
 
 type Report = (path: DataPath, message: string, at?: "key" | "value") => void;

@@ -3,13 +3,17 @@
  * literal. Each escapes what could end its context, so a hostile spec cannot inject code.
  */
 
+import { INVISIBLE, showInvisible } from "../names.js";
+
 // Line and paragraph separators end lines in JS; other control characters only confuse readers and tools.
-const UNSAFE_IN_LITERAL = /[\u0000-\u001f\u007f\u2028\u2029]/g;
+// Bidirectional and zero-width controls reorder or hide text for a reviewer ("Trojan Source"):
+// they are always written as escapes, in comments too, so a diff shows them.
+const UNSAFE_IN_LITERAL = new RegExp(`[\\u0000-\\u001f\\u007f\\u2028\\u2029${INVISIBLE}]`, "g");
 const hex = (c: string) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`;
 
 /** A JS string literal for any string. */
 export function stringLiteral(value: string): string {
-  return JSON.stringify(value).replace(/[\u007f\u2028\u2029]/g, hex);
+  return JSON.stringify(value).replace(new RegExp(`[\\u007f\\u2028\\u2029${INVISIBLE}]`, "g"), hex);
 }
 
 /** The text of a template literal's static part. */
@@ -21,7 +25,7 @@ export function templateText(value: string): string {
 export function docText(value: string): string {
   return value
     .replace(/\r\n?|[\u2028\u2029]/g, "\n")
-    .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, (c) => hex(c))
+    .replace(new RegExp(`[\\u0000-\\u0008\\u000b-\\u001f\\u007f${INVISIBLE}]`, "g"), (c) => hex(c))
     .replace(/\*\//g, "*\\/")
     .trim();
 }
@@ -45,4 +49,9 @@ export function member(object: string, key: string): string {
 
 function isIdentifierName(key: string): boolean {
   return /^[A-Za-z_$][\w$]*$/.test(key);
+}
+
+/** JSON text of a value, with bidirectional and zero-width controls written as escapes. */
+export function jsonText(value: unknown, indent = 2): string {
+  return showInvisible(JSON.stringify(value, null, indent));
 }

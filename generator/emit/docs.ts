@@ -1,4 +1,5 @@
 import type { CatalogueModel, EventModel, Shape } from "../model.js";
+import { showInvisible } from "../names.js";
 import type { GeneratedFile } from "./module.js";
 
 /** Markdown text from the spec: no raw HTML, no line breaks or pipes that would end a table row. */
@@ -23,7 +24,8 @@ export function emitDocs(model: CatalogueModel): GeneratedFile[] {
     "",
     ...model.events.flatMap((event) => section(event)),
   ].join("\n");
-  return [{ path: "EVENTS.md", contents }];
+  // Invisible and bidirectional controls (in names, values, examples) are shown as escapes.
+  return [{ path: "EVENTS.md", contents: showInvisible(contents) }];
 }
 
 function section(event: EventModel): string[] {

@@ -1,12 +1,12 @@
 import type { CatalogueModel } from "../model.js";
-import { stringLiteral, valueLiteral } from "./code.js";
+import { jsonText, stringLiteral, valueLiteral } from "./code.js";
 import { importFrom, renderModule, type GeneratedFile } from "./module.js";
 
 /** `fixtures/<name>.json`, each event's example as sent, and `fixtures/index.ts`, all of them typed. */
 export function emitFixtures(model: CatalogueModel): GeneratedFile[] {
   const json = model.events.map((e) => ({
     path: `fixtures/${e.fileName}.json`,
-    contents: `${JSON.stringify(e.example, null, 2)}\n`,
+    contents: `${jsonText(e.example)}\n`,
   }));
   const entries = model.events.map((e) => `  ${stringLiteral(e.name)}: ${valueLiteral(e.example)},`);
   const statements = [

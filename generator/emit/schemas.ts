@@ -1,6 +1,7 @@
 import { KEYWORDS } from "../keywords/index.js";
 import type { CatalogueModel, EventModel, Shape } from "../model.js";
 import { childrenOf } from "../shape.js";
+import { jsonText } from "./code.js";
 import type { GeneratedFile } from "./module.js";
 
 const DRAFT = "https://json-schema.org/draft/2020-12/schema";
@@ -70,5 +71,5 @@ function defsOf(shapes: readonly Shape[], model: CatalogueModel): { $defs?: Reco
 }
 
 function json(path: string, value: unknown): GeneratedFile {
-  return { path, contents: `${JSON.stringify(value, null, 2)}\n` };
+  return { path, contents: `${jsonText(value)}\n` };
 }

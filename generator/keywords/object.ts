@@ -8,6 +8,8 @@ import { hasType, type Shape } from "../shape.js";
 import { member, stringLiteral } from "../emit/code.js";
 import { plural, type Keyword, type TypeContext } from "./keyword.js";
 
+const PROPERTIES_PER_FUNCTION = 100;
+
 export const object: Keyword = {
   names: ["properties", "required", "additionalProperties", "patternProperties", "minProperties", "maxProperties"],
   appliesTo: "object",
@@ -83,7 +85,16 @@ export const object: Keyword = {
   },
   guard(shape, v, path, g) {
     const out: string[] = [];
-    for (const property of shape.properties ?? []) {
+    const properties = shape.properties ?? [];
+    // TypeScript gives up on control flow in very long functions (TS2563): large objects are
+    // checked a hundred properties per function.
+    if (properties.length > PROPERTIES_PER_FUNCTION) {
+      for (let i = 0; i < properties.length; i += PROPERTIES_PER_FUNCTION) {
+        const part = g.functionFor({ properties: properties.slice(i, i + PROPERTIES_PER_FUNCTION) });
+        out.push(`if (!${part}(${v}, issues, ${path.expression()}, ${g.depth}) && issues === undefined) return false;`);
+      }
+    }
+    for (const property of properties.length > PROPERTIES_PER_FUNCTION ? [] : properties) {
       const local = g.local(`${v === "value" ? "" : `${v}_`}${property.name}`);
       // Inherited names (`constructor`, `toString`, `__proto__` …) must be read as own properties.
       const read =
