@@ -156,3 +156,12 @@ describe("validateSpec", () => {
     expect(problemsOf(spec).map((p) => p.split(" ")[0])).toEqual(["spec/events.yaml:7:25", "spec/events.yaml:9:11"]);
   });
 });
+
+describe("the spec format's schema", () => {
+  it("lists exactly the keywords the keyword modules implement", async () => {
+    const { readFileSync } = await import("node:fs");
+    const { SUPPORTED_KEYWORDS } = await import("../generator/keywords/index.js");
+    const schema = JSON.parse(readFileSync("spec/events.schema.json", "utf8"));
+    expect(Object.keys(schema.definitions.shape.properties).sort()).toEqual([...SUPPORTED_KEYWORDS].sort());
+  });
+});

@@ -39,23 +39,22 @@ const OCTET = "(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)";
 const IPV4 = new RegExp(`^${OCTET}(?:\\.${OCTET}){3}$`);
 
 function isIpv6(text: string): boolean {
-  // Eight groups of up to four hex digits, `::` once for a run of zero groups, an IPv4 tail allowed.
-  let groups = text.split(":");
-  let tail = 0;
-  const last = groups[groups.length - 1]!;
-  if (last.includes(".")) {
-    if (!IPV4.test(last)) return false;
-    groups = groups.slice(0, -1).concat(["0", "0"]);
-    tail = 1;
+  // Eight groups of up to four hex digits; `::` once stands for a run of zero groups; the last
+  // two groups may be written as an IPv4 address.
+  let groups = text;
+  const lastColon = text.lastIndexOf(":");
+  const tail = text.slice(lastColon + 1);
+  if (tail.includes(".")) {
+    if (lastColon === -1 || !IPV4.test(tail)) return false;
+    groups = `${text.slice(0, lastColon + 1)}0:0`;
   }
-  const doubled = text.indexOf("::");
-  if (doubled !== text.lastIndexOf("::")) return false;
-  if (doubled === -1) return groups.length === 8 && groups.every((g) => /^[0-9a-f]{1,4}$/i.test(g));
-  const [head, rest] = [text.slice(0, doubled), text.slice(doubled + 2)];
-  const count = (part: string) => (part === "" ? 0 : part.split(":").length);
-  const named = [head, rest].flatMap((part) => (part === "" ? [] : part.split(":")));
-  const hexes = named.filter((g) => !g.includes("."));
-  return hexes.every((g) => /^[0-9a-f]{1,4}$/i.test(g)) && count(head) + count(rest) + tail <= 7;
+  const hex = (group: string) => /^[0-9a-f]{1,4}$/i.test(group);
+  const doubled = groups.indexOf("::");
+  if (doubled !== groups.lastIndexOf("::")) return false;
+  if (doubled === -1) return groups.split(":").length === 8 && groups.split(":").every(hex);
+  const parts = (part: string) => (part === "" ? [] : part.split(":"));
+  const named = [...parts(groups.slice(0, doubled)), ...parts(groups.slice(doubled + 2))];
+  return named.length <= 7 && named.every(hex);
 }
 
 // RFC 5322's dot-atom local part (no quoted strings), and a domain of two or more labels.
