@@ -89,14 +89,14 @@ describe("npm run generate", () => {
       edit(
         "name: thing.created",
         "name: Thing",
-        edit("created_at: { type: integer }", "created_at: { type: integer, minimum: 0 }"),
+        edit("created_at: { type: integer }", "created_at: { type: integer, nullable: true }"),
       ),
     );
     const result = run(dir);
     expect(result.code).toBe(1);
     expect(result.stderr.trim().split("\n")).toEqual([
       "The spec has 2 problems; nothing was written.",
-      "spec/events.yaml:7:34 envelope.properties.created_at.minimum is not a supported field here; expected one of: description, type, const, enum, properties, required, additionalProperties, items",
+      'spec/events.yaml:7:34 envelope.properties.created_at.nullable is not supported: this is OpenAPI 3.0: add "null" to type, as in type: [string, "null"]',
       expect.stringMatching(/^spec\/events\.yaml:9:11 events\[0\]\.name "Thing" is not allowed/),
     ]);
     expect(readFileSync(join(dir, "generated/index.ts"), "utf8")).toBe(before);
