@@ -136,6 +136,7 @@ export {
   validateResponseIncompleteWebhookEvent,
   ResponseIncompleteWebhookEventSchema,
 } from "./guards/response.incomplete.js";
+export { type SipHeader, isSipHeader, validateSipHeader } from "./defs/SipHeader.js";
 export {
   type BatchWebhookEvent,
   type EvalRunWebhookEvent,

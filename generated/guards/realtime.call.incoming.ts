@@ -2,6 +2,7 @@
 // change the spec and run `npm run generate`.
 
 import type { RealtimeCallIncomingWebhookEvent } from "../events/realtime.call.incoming.js";
+import { validateSipHeader } from "../defs/SipHeader.js";
 import { standardSchema, type StandardSchemaV1 } from "../runtime/standard-schema.js";
 import { fail, isObject, type ValidationIssue } from "../runtime/validation.js";
 
@@ -41,20 +42,13 @@ export function validateRealtimeCallIncomingWebhookEvent(
       } else {
         for (let i = 0; i < data_sip_headers.length; i++) {
           const data_sip_headers_item = data_sip_headers[i];
-          if (!isObject(data_sip_headers_item)) {
-            if (fail(issues, `data.sip_headers[${i}]`, "object", data_sip_headers_item))
+          if (data_sip_headers_item === undefined) {
+            if (fail(issues, `data.sip_headers[${i}]`, "a value", data_sip_headers_item))
               return false;
           } else {
-            const data_sip_headers_item_name = data_sip_headers_item.name;
             if (
-              typeof data_sip_headers_item_name !== "string" &&
-              fail(issues, `data.sip_headers[${i}].name`, "string", data_sip_headers_item_name)
-            )
-              return false;
-            const data_sip_headers_item_value = data_sip_headers_item.value;
-            if (
-              typeof data_sip_headers_item_value !== "string" &&
-              fail(issues, `data.sip_headers[${i}].value`, "string", data_sip_headers_item_value)
+              !validateSipHeader(data_sip_headers_item, issues, `data.sip_headers[${i}]`, 1) &&
+              issues === undefined
             )
               return false;
           }

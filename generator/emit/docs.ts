@@ -1,5 +1,5 @@
 import type { CatalogueModel, EventModel, Shape } from "../model.js";
-import { showInvisible } from "../names.js";
+import { defTypeName, showInvisible } from "../names.js";
 import type { GeneratedFile } from "./module.js";
 
 /** Markdown text from the spec: no raw HTML, no line breaks or pipes that would end a table row. */
@@ -23,6 +23,18 @@ export function emitDocs(model: CatalogueModel): GeneratedFile[] {
     ]),
     "",
     ...model.events.flatMap((event) => section(event)),
+    ...(model.defModels.length > 0
+      ? ["## Shared types", "", "Types that several fields or events use; each has its own guard.", ""]
+      : []),
+    ...model.defModels.flatMap((def) => [
+      `### ${def.typeName}`,
+      "",
+      ...(def.shape.description ? [markdownText(def.shape.description), ""] : []),
+      `Guard: \`${def.guardName}\`; validator: \`${def.validatorName}\`.`,
+      "",
+      ...fieldsTable(def.shape),
+      "",
+    ]),
   ].join("\n");
   // Invisible and bidirectional controls (in names, values, examples) are shown as escapes.
   return [{ path: "EVENTS.md", contents: showInvisible(contents) }];
@@ -36,16 +48,22 @@ function section(event: EventModel): string[] {
     "",
     `Type: \`${event.typeName}\`; guard: \`${event.guardName}\`; the ID in \`data.${event.idField}\` starts with \`${event.idPrefix}\`.`,
     "",
-    "| field | type | required | description |",
-    "| --- | --- | --- | --- |",
-    ...rows(event.shape, "").map(
-      (r) => `| \`${r.path}\` | ${r.type} | ${r.required ? "yes" : "no"} | ${markdownText(r.description)} |`,
-    ),
+    ...fieldsTable(event.shape),
     "",
     "```json",
     JSON.stringify(event.example, null, 2),
     "```",
     "",
+  ];
+}
+
+function fieldsTable(shape: Shape): string[] {
+  return [
+    "| field | type | required | description |",
+    "| --- | --- | --- | --- |",
+    ...rows(shape, "").map(
+      (r) => `| \`${r.path}\` | ${r.type} | ${r.required ? "yes" : "no"} | ${markdownText(r.description)} |`,
+    ),
   ];
 }
 
@@ -72,6 +90,9 @@ function rows(shape: Shape, prefix: string): Row[] {
 /** `string`, `"event"`, `string or null`, `array of object`, `map of string`. */
 export function typeOf(shape: Shape): string {
   if (shape.values) return shape.values.map((v) => `\`${JSON.stringify(v)}\``).join(" or ");
+  if (shape.ref !== undefined) return `\`${defTypeName(shape.ref)}\``;
+  const branches = shape.anyOf ?? shape.oneOf ?? shape.allOf;
+  if (branches && !shape.types) return branches.map(typeOf).join(shape.allOf ? " and " : " or ");
   const types = (shape.types ?? ["any"]).map((t) => {
     if (t === "array" && shape.items) return `array of ${typeOf(shape.items)}`;
     if (t === "object" && shape.mapValues) return `map of ${typeOf(shape.mapValues)}`;

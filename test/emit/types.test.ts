@@ -64,8 +64,21 @@ describe("types and guards of every keyword", () => {
       ...(accepted ? [] : ["// @ts-expect-error the guard refuses this value"]),
       `export const case${i}: CallIncomingWebhookEventData[${JSON.stringify(field)}] = ${JSON.stringify(value)};`,
     ]);
+    // Envelopes per event: call.incoming requires `object`, call.ended does not.
+    const envelope = [
+      `export const ended: CallEndedWebhookEvent = { id: "evt_1", created_at: 1, type: "call.ended", data: {} };`,
+      "// @ts-expect-error call.incoming requires object",
+      `export const incoming: Omit<CallIncomingWebhookEvent, "data"> = { id: "evt_1", created_at: 1, type: "call.incoming" };`,
+    ];
     const file = join(dir, "type-cases.ts");
-    writeFileSync(file, [`import type { CallIncomingWebhookEventData } from "./index.js";`, ...lines].join("\n"));
+    writeFileSync(
+      file,
+      [
+        `import type { CallEndedWebhookEvent, CallIncomingWebhookEvent, CallIncomingWebhookEventData } from "./index.js";`,
+        ...lines,
+        ...envelope,
+      ].join("\n"),
+    );
     expect(await typecheck([file])).toEqual([]);
   });
 });

@@ -28,6 +28,7 @@ export { isResponseCancelledWebhookEvent, validateResponseCancelledWebhookEvent,
 export { isResponseCompletedWebhookEvent, validateResponseCompletedWebhookEvent, ResponseCompletedWebhookEventSchema, } from "./guards/response.completed.js";
 export { isResponseFailedWebhookEvent, validateResponseFailedWebhookEvent, ResponseFailedWebhookEventSchema, } from "./guards/response.failed.js";
 export { isResponseIncompleteWebhookEvent, validateResponseIncompleteWebhookEvent, ResponseIncompleteWebhookEventSchema, } from "./guards/response.incomplete.js";
+export { type SipHeader, isSipHeader, validateSipHeader } from "./defs/SipHeader.js";
 export { type BatchWebhookEvent, type EvalRunWebhookEvent, type FineTuningJobWebhookEvent, type RealtimeCallWebhookEvent, type ResponseWebhookEvent, type WebhookEvent, type WebhookEventMap, type WebhookEventType, WEBHOOK_EVENT_TYPES, } from "./unions.js";
 export { isWebhookEvent, parseWebhookEvent, validateWebhookEvent, WebhookEventSchema, type ParseResult, } from "./parse.js";
 export type { ValidationIssue, Validator } from "./runtime/validation.js";

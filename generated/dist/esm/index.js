@@ -15,6 +15,7 @@ export { isResponseCancelledWebhookEvent, validateResponseCancelledWebhookEvent,
 export { isResponseCompletedWebhookEvent, validateResponseCompletedWebhookEvent, ResponseCompletedWebhookEventSchema, } from "./guards/response.completed.js";
 export { isResponseFailedWebhookEvent, validateResponseFailedWebhookEvent, ResponseFailedWebhookEventSchema, } from "./guards/response.failed.js";
 export { isResponseIncompleteWebhookEvent, validateResponseIncompleteWebhookEvent, ResponseIncompleteWebhookEventSchema, } from "./guards/response.incomplete.js";
+export { isSipHeader, validateSipHeader } from "./defs/SipHeader.js";
 export { WEBHOOK_EVENT_TYPES, } from "./unions.js";
 export { isWebhookEvent, parseWebhookEvent, validateWebhookEvent, WebhookEventSchema, } from "./parse.js";
 export { fixtures } from "./fixtures/index.js";

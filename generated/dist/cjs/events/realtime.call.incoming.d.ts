@@ -1,3 +1,4 @@
+import type { SipHeader } from "../defs/SipHeader.js";
 /**
  * Sent when Realtime API Receives a incoming SIP call.
  */
@@ -30,17 +31,6 @@ export interface RealtimeCallIncomingWebhookEventData {
     call_id: string;
     /**
      * Headers from the SIP Invite.
-     *
-     * Items: A header from the SIP Invite.
      */
-    sip_headers: {
-        /**
-         * Name of the SIP Header.
-         */
-        name: string;
-        /**
-         * Value of the SIP Header.
-         */
-        value: string;
-    }[];
+    sip_headers: SipHeader[];
 }

@@ -5,6 +5,7 @@ Object.defineProperty(exports, "__esModule", { value: true });
 exports.RealtimeCallIncomingWebhookEventSchema = void 0;
 exports.validateRealtimeCallIncomingWebhookEvent = validateRealtimeCallIncomingWebhookEvent;
 exports.isRealtimeCallIncomingWebhookEvent = isRealtimeCallIncomingWebhookEvent;
+const SipHeader_js_1 = require("../defs/SipHeader.js");
 const standard_schema_js_1 = require("../runtime/standard-schema.js");
 const validation_js_1 = require("../runtime/validation.js");
 /**
@@ -47,18 +48,13 @@ function validateRealtimeCallIncomingWebhookEvent(value, issues) {
             else {
                 for (let i = 0; i < data_sip_headers.length; i++) {
                     const data_sip_headers_item = data_sip_headers[i];
-                    if (!(0, validation_js_1.isObject)(data_sip_headers_item)) {
-                        if ((0, validation_js_1.fail)(issues, `data.sip_headers[${i}]`, "object", data_sip_headers_item))
+                    if (data_sip_headers_item === undefined) {
+                        if ((0, validation_js_1.fail)(issues, `data.sip_headers[${i}]`, "a value", data_sip_headers_item))
                             return false;
                     }
                     else {
-                        const data_sip_headers_item_name = data_sip_headers_item.name;
-                        if (typeof data_sip_headers_item_name !== "string" &&
-                            (0, validation_js_1.fail)(issues, `data.sip_headers[${i}].name`, "string", data_sip_headers_item_name))
-                            return false;
-                        const data_sip_headers_item_value = data_sip_headers_item.value;
-                        if (typeof data_sip_headers_item_value !== "string" &&
-                            (0, validation_js_1.fail)(issues, `data.sip_headers[${i}].value`, "string", data_sip_headers_item_value))
+                        if (!(0, SipHeader_js_1.validateSipHeader)(data_sip_headers_item, issues, `data.sip_headers[${i}]`, 1) &&
+                            issues === undefined)
                             return false;
                     }
                 }
