@@ -8,7 +8,6 @@ import {
   GLOBAL_NAMES,
   identifiersOf,
   identifiersOfDef,
-  INVISIBLE_CHARACTER,
   resourceOf,
   resourceTypeName,
 } from "./names.js";
@@ -16,6 +15,7 @@ import { KEYWORDS } from "./keywords/index.js";
 import type { CheckContext } from "./keywords/keyword.js";
 import { REFUSED_KEYWORDS } from "./keywords/refused.js";
 import { nameTitledShapes } from "./named-shapes.js";
+import { codePoints, deepestPath, keysWithInvisibleCharacters, MAX_DEPTH } from "./validate-data.js";
 import { jsonTypeOf, mismatches, toShape } from "./shape.js";
 import { composeEventSchema, DEFAULT_ID_FIELD, type EventSpec, type ShapeSpec, type Spec } from "./spec.js";
 
@@ -137,45 +137,6 @@ export function validateSpec(loaded: LoadedSpec): Spec {
 
   if (problems.length > 0) throw new SpecError(problems);
   return spec;
-}
-
-// Deeper data would only come from a generated or hostile file, and recursion over it could overflow the stack.
-const MAX_DEPTH = 64;
-
-/** The first path deeper than `limit`, found without recursion. */
-function deepestPath(data: unknown, limit: number): DataPath | undefined {
-  const stack: [unknown, DataPath][] = [[data, []]];
-  while (stack.length > 0) {
-    const [value, path] = stack.pop()!;
-    if (path.length > limit) return path;
-    if (typeof value !== "object" || value === null) continue;
-    for (const [key, child] of Object.entries(value))
-      stack.push([child, [...path, Array.isArray(value) ? Number(key) : key]]);
-  }
-  return undefined;
-}
-
-/** Paths of the object keys that hold a bidirectional or zero-width control character. */
-function keysWithInvisibleCharacters(data: unknown): DataPath[] {
-  const out: DataPath[] = [];
-  const stack: [unknown, DataPath][] = [[data, []]];
-  while (stack.length > 0) {
-    const [value, path] = stack.pop()!;
-    if (typeof value !== "object" || value === null) continue;
-    for (const [key, child] of Object.entries(value)) {
-      const at = [...path, Array.isArray(value) ? Number(key) : key];
-      if (!Array.isArray(value) && INVISIBLE_CHARACTER.test(key)) out.push(at);
-      stack.push([child, at]);
-    }
-  }
-  return out;
-}
-
-function codePoints(text: string): string {
-  return [...text]
-    .filter((c) => INVISIBLE_CHARACTER.test(c))
-    .map((c) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`)
-    .join(", ");
 }
 
 type Report = (path: DataPath, message: string, at?: "key" | "value") => void;
