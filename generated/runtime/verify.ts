@@ -11,6 +11,7 @@ import type { ValidationIssue } from "./validation.js";
 
 /** What went wrong, stable across versions: branch on this, not on the message. */
 export type WebhookVerificationErrorCode =
+  | "invalid_options"
   | "payload_not_raw"
   | "missing_secret"
   | "malformed_secret"
@@ -23,6 +24,12 @@ export type WebhookVerificationErrorCode =
   | "body_not_json"
   | "invalid_payload"
   | "unknown_event_type";
+
+// A brand shared by every copy of the package (ESM and CommonJS builds loaded side by side), so
+// `instanceof` and `WebhookVerificationError.is` recognise errors from either copy.
+const ERROR_BRAND = Symbol.for("webhook-event-codegen.WebhookVerificationError");
+// Marks unknown events: JSON cannot hold a symbol-keyed property, so no payload can forge it.
+const UNKNOWN_BRAND = Symbol.for("webhook-event-codegen.UnknownWebhookEvent");
 
 /** Every failure of verification or unwrapping. Its message never holds a secret or a signature. */
 export class WebhookVerificationError extends Error {
@@ -39,6 +46,20 @@ export class WebhookVerificationError extends Error {
     super(message);
     this.code = code;
     if (issues) this.issues = issues;
+    Object.defineProperty(this, ERROR_BRAND, { value: true });
+  }
+
+  /** True for an error of this kind from any copy of the package. */
+  static is(error: unknown): error is WebhookVerificationError {
+    return (
+      typeof error === "object" &&
+      error !== null &&
+      (error as Record<symbol, unknown>)[ERROR_BRAND] === true
+    );
+  }
+
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return WebhookVerificationError.is(value);
   }
 }
 
@@ -73,17 +94,63 @@ export interface UnknownWebhookEvent {
   readonly payload: Readonly<Record<string, unknown>>;
 }
 
-/** True for what {@link createVerifier}'s unwrap returns for an event type the package does not know. */
+/**
+ * True for what {@link createVerifier}'s unwrap returns for an event type the package does not know.
+ * The mark is a symbol no JSON payload can carry: a payload with `unknown: true` is not taken for one.
+ */
 export function isUnknownWebhookEvent(event: unknown): event is UnknownWebhookEvent {
   try {
     return (
       typeof event === "object" &&
       event !== null &&
-      (event as { unknown?: unknown }).unknown === true
+      (event as Record<symbol, unknown>)[UNKNOWN_BRAND] === true
     );
   } catch {
     return false;
   }
+}
+
+/** The most a tolerance may be: a day. A larger one would disable replay protection in all but name. */
+export const MAX_TOLERANCE_SECONDS = 86_400;
+const OPTION_NAMES = new Set(["toleranceSeconds", "now", "secrets", "strict"]);
+
+/** Refuses options that would weaken verification: a tolerance or clock that is not a finite number in range, unknown names. */
+function checkOptions(options: UnwrapOptions): void {
+  const bad = (message: string) => new WebhookVerificationError("invalid_options", message);
+  if (typeof options !== "object" || options === null) throw bad("options must be an object");
+  for (const name of Object.keys(options))
+    if (!OPTION_NAMES.has(name))
+      throw bad(
+        `unknown option ${JSON.stringify(name)}; expected one of: ${[...OPTION_NAMES].join(", ")}`,
+      );
+  const { toleranceSeconds: tolerance, now, secrets, strict } = options;
+  if (
+    tolerance !== undefined &&
+    (typeof tolerance !== "number" ||
+      !Number.isFinite(tolerance) ||
+      tolerance < 0 ||
+      tolerance > MAX_TOLERANCE_SECONDS)
+  )
+    throw bad(
+      `toleranceSeconds must be a number of seconds from 0 to ${MAX_TOLERANCE_SECONDS}, got ${describe(tolerance)}`,
+    );
+  if (now !== undefined) {
+    const seconds = now instanceof Date ? now.getTime() / 1000 : now;
+    if (typeof seconds !== "number" || !Number.isFinite(seconds) || seconds < 0)
+      throw bad(`now must be a valid Date or Unix seconds, got ${describe(now)}`);
+  }
+  if (
+    secrets !== undefined &&
+    (!Array.isArray(secrets) || secrets.some((x) => typeof x !== "string"))
+  )
+    throw bad("secrets must be an array of strings");
+  if (strict !== undefined && typeof strict !== "boolean")
+    throw bad(`strict must be true or false, got ${describe(strict)}`);
+}
+
+function describe(value: unknown): string {
+  if (value instanceof Date) return "an invalid Date";
+  return typeof value === "string" ? JSON.stringify(value.slice(0, 40)) : String(value);
 }
 
 export interface SigningConfig {
@@ -106,15 +173,24 @@ export function createVerifier<E>(
     secret?: string | readonly string[],
     options: VerifyOptions = {},
   ): Promise<void> {
+    checkOptions(options);
     const body = rawBody(payload);
-    const id = single(headers, "webhook-id");
-    const timestamp = single(headers, "webhook-timestamp");
-    const signatures = allValues(headers, "webhook-signature").join(" ");
-    if (!signatures) throw missing("webhook-signature");
+    // Svix delivers Standard Webhooks under svix-* names; either set is accepted.
+    const prefix =
+      allValues(headers, "webhook-id").length === 0 && allValues(headers, "svix-id").length > 0
+        ? "svix"
+        : "webhook";
+    const id = single(headers, `${prefix}-id`);
+    const timestamp = single(headers, `${prefix}-timestamp`);
+    // Several signatures are separated by spaces; a header sent twice is joined with ", " (Fetch, Node),
+    // so a comma ending a signature is that separator: any listed signature may match.
+    const signatures = allValues(headers, `${prefix}-signature`).join(" ");
+    if (!signatures) throw missing(`${prefix}-signature`);
     checkTimestamp(timestamp, options.toleranceSeconds ?? config.toleranceSeconds, options.now);
 
     const candidates = signatures
-      .split(" ")
+      .split(/\s+/)
+      .map((s) => s.replace(/,$/, ""))
       .filter((s) => s.startsWith("v1,"))
       .map((s) => decodeBase64(s.slice(3)))
       .filter((s): s is Uint8Array => s?.length === 32);
@@ -141,27 +217,36 @@ export function createVerifier<E>(
     secret?: string | readonly string[],
     options: UnwrapOptions = {},
   ): Promise<E | UnknownWebhookEvent> {
-    await verifyWebhookSignature(payload, headers, secret, options);
+    checkOptions(options);
+    const { strict, ...verifyOptions } = options;
+    await verifyWebhookSignature(payload, headers, secret, verifyOptions);
     let value: unknown;
     try {
-      value = JSON.parse(
+      // A leading byte-order mark is signed like any byte but is not JSON: it is skipped for parsing
+      // (TextDecoder skips it in bytes already).
+      const text =
         typeof payload === "string"
           ? payload
-          : new TextDecoder().decode(rawBody(payload) as Uint8Array),
-      );
+          : new TextDecoder().decode(rawBody(payload) as Uint8Array);
+      value = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
     } catch {
       throw new WebhookVerificationError("body_not_json", "the body is signed but is not JSON");
     }
     const result = parse(value);
     if (result.ok) return result.event;
     if (result.unknownType !== undefined) {
-      if (options.strict) {
+      if (strict) {
         throw new WebhookVerificationError(
           "unknown_event_type",
           `the event type ${JSON.stringify(result.unknownType)} is not in this package`,
         );
       }
-      return { unknown: true, type: result.unknownType, payload: value as Record<string, unknown> };
+      const unknown = {
+        unknown: true as const,
+        type: result.unknownType,
+        payload: value as Record<string, unknown>,
+      };
+      return Object.defineProperty(unknown, UNKNOWN_BRAND, { value: true });
     }
     const shown = result.errors.slice(0, 3).map((e) => `${e.path || "(event)"}: ${e.message}`);
     const more = result.errors.length > 3 ? `; and ${result.errors.length - 3} more` : "";
@@ -202,6 +287,13 @@ const decodedSecrets = new Map<string, Uint8Array>();
 export function secretKey(secret: string): Uint8Array {
   let key = decodedSecrets.get(secret);
   if (key) return key;
+  // A secret pasted with its quotes or a line break would never match: say so instead.
+  if (/^\s|\s$/.test(secret) || /^(["']).*\1$/s.test(secret)) {
+    throw new WebhookVerificationError(
+      "malformed_secret",
+      `the secret ${/^["']/.test(secret) ? "is wrapped in quotes" : "starts or ends with white space or a line break"}; set it without them (as copied from the dashboard)`,
+    );
+  }
   key = secret.startsWith("whsec_")
     ? decodeBase64(secret.slice(6))
     : new TextEncoder().encode(secret);
@@ -283,6 +375,13 @@ function rawBody(payload: WebhookPayload): string | Uint8Array {
     return new Uint8Array(payload.buffer, payload.byteOffset, payload.byteLength);
   if (Object.prototype.toString.call(payload) === "[object ArrayBuffer]")
     return new Uint8Array(payload as ArrayBuffer);
+  if (typeof payload === "object" && payload !== null)
+    throw new WebhookVerificationError(
+      "payload_not_raw",
+      "the body was already parsed (express.json() or another body parser ran before this route): the signature covers the exact bytes sent. " +
+        "Mount express.raw({ type: 'application/json' }) on the webhook route, before any JSON parser, and pass req.body (a Buffer); " +
+        "with Fetch, pass `await request.text()`.",
+    );
   throw new WebhookVerificationError(
     "payload_not_raw",
     "the payload must be the raw request body (a string or bytes), not a parsed object: the signature covers the exact bytes sent. " +

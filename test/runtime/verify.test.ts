@@ -79,7 +79,10 @@ describe("verifyWebhookSignature", () => {
     );
     expect(error).toMatchObject({
       code: "payload_not_raw",
-      message: expect.stringMatching(/raw request body.*request\.text\(\)/),
+      message:
+        "the body was already parsed (express.json() or another body parser ran before this route): the signature covers the exact bytes sent. " +
+        "Mount express.raw({ type: 'application/json' }) on the webhook route, before any JSON parser, and pass req.body (a Buffer); " +
+        "with Fetch, pass `await request.text()`.",
     });
   });
 

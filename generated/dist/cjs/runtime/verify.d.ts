@@ -6,7 +6,7 @@
  */
 import type { ValidationIssue } from "./validation.js";
 /** What went wrong, stable across versions: branch on this, not on the message. */
-export type WebhookVerificationErrorCode = "payload_not_raw" | "missing_secret" | "malformed_secret" | "missing_header" | "malformed_header" | "malformed_timestamp" | "timestamp_too_old" | "timestamp_too_new" | "no_matching_signature" | "body_not_json" | "invalid_payload" | "unknown_event_type";
+export type WebhookVerificationErrorCode = "invalid_options" | "payload_not_raw" | "missing_secret" | "malformed_secret" | "missing_header" | "malformed_header" | "malformed_timestamp" | "timestamp_too_old" | "timestamp_too_new" | "no_matching_signature" | "body_not_json" | "invalid_payload" | "unknown_event_type";
 /** Every failure of verification or unwrapping. Its message never holds a secret or a signature. */
 export declare class WebhookVerificationError extends Error {
     readonly name = "WebhookVerificationError";
@@ -14,6 +14,9 @@ export declare class WebhookVerificationError extends Error {
     /** With `invalid_payload`: where the payload does not match its event's shape. */
     readonly issues?: readonly ValidationIssue[];
     constructor(code: WebhookVerificationErrorCode, message: string, issues?: readonly ValidationIssue[]);
+    /** True for an error of this kind from any copy of the package. */
+    static is(error: unknown): error is WebhookVerificationError;
+    static [Symbol.hasInstance](value: unknown): boolean;
 }
 /** The raw request body, exactly as received. */
 export type WebhookPayload = string | Uint8Array | ArrayBuffer;
@@ -40,8 +43,13 @@ export interface UnknownWebhookEvent {
     /** The parsed body, unchecked. */
     readonly payload: Readonly<Record<string, unknown>>;
 }
-/** True for what {@link createVerifier}'s unwrap returns for an event type the package does not know. */
+/**
+ * True for what {@link createVerifier}'s unwrap returns for an event type the package does not know.
+ * The mark is a symbol no JSON payload can carry: a payload with `unknown: true` is not taken for one.
+ */
 export declare function isUnknownWebhookEvent(event: unknown): event is UnknownWebhookEvent;
+/** The most a tolerance may be: a day. A larger one would disable replay protection in all but name. */
+export declare const MAX_TOLERANCE_SECONDS = 86400;
 export interface SigningConfig {
     /** The environment variable that holds the secret when none is passed. */
     secretEnv: string;

@@ -9,8 +9,16 @@ import { encodeBase64, secretKey, sign, webCrypto } from "./verify.js";
 export async function signWebhookPayload(payload, secret, options = {}) {
     const body = typeof payload === "string" ? payload : JSON.stringify(payload);
     const id = options.id ?? `msg_${webCrypto().randomUUID().replace(/-/g, "")}`;
+    if (typeof id !== "string" || !/^[^\s.]+$/.test(id))
+        throw new TypeError("id must be a non-empty message id without spaces or dots, such as msg_123");
     const when = options.timestamp ?? new Date();
-    const timestamp = String(Math.floor(when instanceof Date ? when.getTime() / 1000 : when));
+    const seconds = when instanceof Date ? when.getTime() / 1000 : when;
+    if (typeof seconds !== "number" || !Number.isFinite(seconds) || seconds < 0)
+        throw new TypeError(`timestamp must be a valid Date or Unix seconds, got ${String(when)}`);
+    // Milliseconds (Date.now()) would sign a time thousands of years ahead, which every verifier refuses.
+    if (!(when instanceof Date) && seconds > 1e11)
+        throw new TypeError(`timestamp ${seconds} looks like milliseconds: seconds expected (Math.floor(Date.now() / 1000))`);
+    const timestamp = String(Math.floor(seconds));
     const signature = `v1,${encodeBase64(await sign(secretKey(secret), id, timestamp, body))}`;
     const headers = {
         "webhook-id": id,
