@@ -1,6 +1,7 @@
-import { readFileSync } from "node:fs";
+import { closeSync, fstatSync, openSync, readSync } from "node:fs";
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from "yaml";
-import { SpecError, type DataPath, type SpecProblem } from "./errors.js";
+import { SpecError, formatPath, type DataPath, type SpecProblem } from "./errors.js";
+import { collapsedKeys, cutByComment, nonJsonValues } from "./load-checks.js";
 
 /** A parsed spec file that can say where any part of its data came from. */
 export interface LoadedSpec {
@@ -9,6 +10,8 @@ export interface LoadedSpec {
   data: unknown;
   /** Source position of a data path: the key when `at` is "key", else the value; falls back to the nearest ancestor. */
   locate(path: DataPath, at?: "key" | "value"): { line: number; column: number };
+  /** What is allowed but probably not meant (a description cut at ` #`): printed, not fatal. */
+  warnings: readonly SpecProblem[];
 }
 
 // Bounds that keep a hostile file from exhausting time or memory: YAML aliases can expand
@@ -26,19 +29,19 @@ export function loadSpec(file: string, source?: string | Uint8Array): LoadedSpec
   const fail = (message: string, line = 1, column = 1): never => {
     throw new SpecError([{ file, line, column, path: "", message }]);
   };
+  const tooLarge = (size: string) =>
+    fail(`is ${size}; specs over ${MAX_SPEC_BYTES / 2 ** 20} MiB are refused to bound time and memory`);
   let bytes: string | Uint8Array;
   try {
-    bytes = source ?? readFileSync(file);
+    bytes = source ?? readCapped(file, MAX_SPEC_BYTES, tooLarge);
   } catch (error) {
+    if (error instanceof SpecError) throw error;
     return fail(
       `cannot be read: ${(error as NodeJS.ErrnoException).code === "ENOENT" ? "there is no such file; pass the spec with --spec FILE" : (error as Error).message}`,
     );
   }
   const size = typeof bytes === "string" ? Buffer.byteLength(bytes) : bytes.byteLength;
-  if (size > MAX_SPEC_BYTES)
-    fail(
-      `is ${(size / 2 ** 20).toFixed(1)} MiB; specs over ${MAX_SPEC_BYTES / 2 ** 20} MiB are refused to bound time and memory`,
-    );
+  if (size > MAX_SPEC_BYTES) tooLarge(`${(size / 2 ** 20).toFixed(1)} MiB`);
   const text = typeof bytes === "string" ? bytes : decodeUtf8(bytes, fail);
 
   const lineCounter = new LineCounter();
@@ -79,7 +82,11 @@ export function loadSpec(file: string, source?: string | Uint8Array): LoadedSpec
       ? problem
       : { ...problem, message: `${problem.message}; the same on ${more} more line${more === 1 ? "" : "s"}` },
   );
+  const located = (found: { offset: number; path: DataPath; message: string }[]) =>
+    found.map((f) => ({ file, ...position(f.offset), path: formatPath(f.path), message: f.message }));
+  problems.push(...located([...collapsedKeys(doc, (offset) => position(offset).line), ...nonJsonValues(doc)]));
   if (problems.length > 0) throw new SpecError(problems);
+  const warnings = located(cutByComment(doc, text));
 
   let data: unknown;
   try {
@@ -92,11 +99,34 @@ export function loadSpec(file: string, source?: string | Uint8Array): LoadedSpec
   return {
     file,
     data,
+    warnings,
     locate(path, at = "value") {
       const node = nodeAt(doc, path, at);
       return position(node?.range?.[0] ?? 0);
     },
   };
+}
+
+/**
+ * Reads at most `cap` bytes and one more, so a file that is too large (or endless, like
+ * /dev/zero, or a pipe) is refused without being held in memory.
+ */
+function readCapped(file: string, cap: number, tooLarge: (size: string) => never): Uint8Array {
+  const fd = openSync(file, "r");
+  try {
+    const stat = fstatSync(fd);
+    if (stat.isDirectory()) throw Object.assign(new Error("it is a folder; pass the spec file"), { code: "EISDIR" });
+    if (stat.isFile() && stat.size > cap) tooLarge(`${(stat.size / 2 ** 20).toFixed(1)} MiB`);
+    const buffer = Buffer.alloc(Math.min(cap + 1, stat.isFile() ? stat.size + 1 : cap + 1));
+    let length = 0;
+    for (let n = -1; n !== 0 && length < buffer.length; length += n)
+      n = readSync(fd, buffer, length, buffer.length - length, null);
+    if (length > cap) tooLarge(`over ${cap / 2 ** 20} MiB`);
+    if (stat.isFile() && length === buffer.length) throw new Error("it grew while being read; run again");
+    return buffer.subarray(0, length);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 function nodeAt(doc: Document, path: DataPath, at: "key" | "value"): Node | undefined {

@@ -14,6 +14,7 @@ import { emitSchemas } from "./emit/schemas.js";
 import { emitTypes } from "./emit/types.js";
 import { emitUnions } from "./emit/unions.js";
 import { emitWebhooks } from "./emit/webhooks.js";
+import type { SpecProblem } from "./errors.js";
 import { formatFiles } from "./format.js";
 import { inputsFingerprint } from "./fingerprint.js";
 import { loadSpec } from "./load.js";
@@ -25,8 +26,13 @@ import { withManifest } from "./write.js";
  * load → validate → model → emit → format → compile. Returns the files of the package, sorted by
  * path, and its manifest; writing them is the caller's choice (see write.ts). Throws SpecError on a bad spec.
  */
-export async function generate(specFile: string, outDir: string): Promise<GeneratedFile[]> {
+export async function generate(
+  specFile: string,
+  outDir: string,
+  warn: (problem: SpecProblem) => void = () => {},
+): Promise<GeneratedFile[]> {
   const loaded = loadSpec(specFile);
+  loaded.warnings.forEach(warn);
   const spec = validateSpec(loaded);
   // Headers name the spec relative to the output, so the bytes do not depend on where the repo lives.
   const source = relative(resolve(outDir), resolve(specFile)).split("\\").join("/");

@@ -4,7 +4,7 @@
  */
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
-import { SpecError } from "../generator/errors.js";
+import { formatProblem, SpecError } from "../generator/errors.js";
 import { generate } from "../generator/pipeline.js";
 import { watchFile } from "../generator/watch.js";
 import { describeDiff, diffOutput, isUpToDate, OutputError, writeOutput } from "../generator/write.js";
@@ -57,7 +57,9 @@ async function main(argv: string[]): Promise<number> {
 
 async function once(options: { spec: string; out: string; check: boolean }): Promise<number> {
   const started = performance.now();
-  const files = await generate(options.spec, options.out);
+  const files = await generate(options.spec, options.out, (problem) =>
+    console.error(`warning: ${formatProblem(problem)}`),
+  );
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
 
   if (options.check) {

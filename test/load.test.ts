@@ -1,5 +1,9 @@
+import { execFileSync } from "node:child_process";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { edit, problemsOf } from "./helpers.js";
+import { formatProblem, SpecError } from "../generator/errors.js";
+import { loadSpec } from "../generator/load.js";
+import { edit, MINIMAL_SPEC, problemsOf, tempDir } from "./helpers.js";
 
 describe("loadSpec", () => {
   it("reports a duplicate key where the second one stands", () => {
@@ -33,5 +37,58 @@ describe("loadSpec", () => {
       "spec/events.yaml:1:1 Excessive alias count indicates a resource exhaustion attack; write the value out instead of using aliases",
     ]);
     expect(Date.now() - started).toBeLessThan(5_000);
+  });
+
+  it("refuses keys that become the same once written as text, naming both places", () => {
+    const spec = edit(
+      "        id: { type: string }\n",
+      '        id: { type: string }\n        1: { type: string }\n        "1": { type: string }\n        true: { type: string }\n        "true": { type: string }\n',
+    );
+    expect(problemsOf(spec)).toEqual([
+      'spec/events.yaml:18:9 events[0].data.properties["1"] is the same key as the one on line 17 once written as text ("1"); keep one of them',
+      'spec/events.yaml:20:9 events[0].data.properties.true is the same key as the one on line 19 once written as text ("true"); keep one of them',
+    ]);
+  });
+
+  it("refuses values JSON cannot hold, with the form it can", () => {
+    const spec = edit(
+      "data: { id: thing_1 } }",
+      "data: { id: thing_1, bytes: !!binary aGk=, when: !!timestamp 2026-11-24, big: .inf, tags: !!set { a } } }",
+    );
+    expect(problemsOf(spec)).toEqual([
+      "spec/events.yaml:17:100 events[0].example.data.bytes is binary data, which JSON cannot hold; write it as a base64 string",
+      "spec/events.yaml:17:124 events[0].example.data.when is a date, which JSON cannot hold; quote it to keep it as a string",
+      "spec/events.yaml:17:141 events[0].example.data.big is Infinity, which JSON cannot hold; use a finite number or a string",
+      "spec/events.yaml:17:159 events[0].example.data.tags is tagged !!set, which JSON cannot hold; use a plain mapping",
+    ]);
+  });
+
+  it("warns when a plain description is cut at a ` #` comment, and still loads", () => {
+    const spec = edit("description: Sent when a thing is created.", "description: Sent when a thing # is created.");
+    const loaded = loadSpec("spec/events.yaml", spec);
+    expect(loaded.warnings.map(formatProblem)).toEqual([
+      'spec/events.yaml:10:18 events[0].description is cut at " #": YAML reads the rest of the line ("# is created.") as a comment; quote the text or use | to keep it',
+    ]);
+    expect(loadSpec("spec/events.yaml", MINIMAL_SPEC).warnings).toEqual([]);
+  });
+
+  it("reads an endless file (/dev/zero) only up to the size cap, and refuses it", () => {
+    // In a child process, so its memory is its own: a read without a cap would grow without end.
+    const script = `import { loadSpec } from "./generator/load.ts";
+try { loadSpec("/dev/zero"); } catch (e) { console.log(e.problems[0].message, process.memoryUsage().rss < 512 * 2 ** 20); }`;
+    const out = execFileSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], {
+      encoding: "utf8",
+    });
+    expect(out.trim()).toBe("is over 32 MiB; specs over 32 MiB are refused to bound time and memory true");
+  });
+
+  it("refuses a folder given as the spec, saying so", () => {
+    const dir = tempDir();
+    expect(() => loadSpec(join(dir))).toThrow(SpecError);
+    try {
+      loadSpec(dir);
+    } catch (error) {
+      expect((error as SpecError).problems[0]!.message).toBe("cannot be read: it is a folder; pass the spec file");
+    }
   });
 });
