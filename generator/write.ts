@@ -1,11 +1,12 @@
 import {
   chmodSync,
-  cpSync,
   existsSync,
+  lstatSync,
   mkdirSync,
   mkdtempSync,
   readdirSync,
   readFileSync,
+  realpathSync,
   renameSync,
   rmSync,
   statSync,
@@ -15,6 +16,7 @@ import { basename, dirname, join, resolve } from "node:path";
 import { createTwoFilesPatch } from "diff";
 import type { GeneratedFile } from "./emit/module.js";
 import { listFiles, MANIFEST, sha256 } from "./fingerprint.js";
+import { acquireLock, LockError, type Lock } from "./write-lock.js";
 
 export { MANIFEST };
 
@@ -58,10 +60,15 @@ export function diffOutput(outDir: string, files: readonly GeneratedFile[]): Out
   }
   const produced = new Set(files.map((f) => f.path));
   for (const path of onDisk) {
-    if (produced.has(path)) continue;
+    if (produced.has(path) || isBuildProduct(path)) continue;
     (previous.has(path) ? diff.removed : diff.foreign).push(path);
   }
   return diff;
+}
+
+/** What building or packing the package leaves in it (`npm pack`, `npm install`): not the generator's business. */
+function isBuildProduct(path: string): boolean {
+  return path.startsWith("node_modules/") || (!path.includes("/") && path.endsWith(".tgz"));
 }
 
 export function isUpToDate(diff: OutputDiff): boolean {
@@ -99,35 +106,137 @@ export function describeDiff(outDir: string, files: readonly GeneratedFile[], di
 /**
  * Replaces the output folder with `files` as one step: everything is written to a sibling
  * folder first, then swapped in by rename. On any error the previous folder stays as it was.
- * Files the generator did not write are carried over, never deleted.
+ * Every entry the generator did not write (files, links, empty folders, pipes) is carried over as
+ * it is, moved, never copied or followed; a journal lets a later run put them back if this one
+ * is killed half-way. A symlinked output folder is written through, and the link kept.
  */
-export function writeOutput(outDir: string, files: readonly GeneratedFile[]): OutputDiff {
-  const out = resolve(outDir);
-  restoreInterruptedSwap(out);
-  refuseForeignFolder(out);
-  const diff = diffOutput(out, files);
-  if (isUpToDate({ ...diff, foreign: [] })) return diff;
+export function writeOutput(
+  outDir: string,
+  files: readonly GeneratedFile[],
+  notice: (message: string) => void = () => {},
+): OutputDiff {
+  const out = realOutput(resolve(outDir));
+  return withIoErrors(out, () => {
+    mkdirSync(dirname(out), { recursive: true });
+    const lock = acquireLock(out, notice);
+    try {
+      recoverInterruptedRuns(out);
+      refuseForeignFolder(out);
+      const diff = diffOutput(out, files);
+      if (isUpToDate({ ...diff, foreign: [] })) return diff;
+      try {
+        swapIn(out, files, lock);
+      } catch (error) {
+        // A mount point cannot be renamed: replace its files instead (swapIn has undone its part).
+        const code = (error as NodeJS.ErrnoException).code;
+        if ((code !== "EBUSY" && code !== "EXDEV") || !existsSync(out)) throw error;
+        notice(`${out} cannot be swapped (a mount point?): its files are replaced one by one, each atomically`);
+        replaceInPlace(out, files, diff);
+      }
+      return diff;
+    } finally {
+      lock.release();
+    }
+  });
+}
 
-  const parent = dirname(out);
-  mkdirSync(parent, { recursive: true });
-  removeAbandonedStaging(out);
-  const staging = mkdtempSync(join(parent, `.${basename(out)}.tmp-${process.pid}-`));
+/** The folder a symlinked `--out` points at: written through, so the link stays a link. */
+function realOutput(out: string): string {
   try {
-    // mkdtemp makes a private folder; the output should have the permissions a new folder gets.
-    chmodSync(staging, existsSync(out) ? statSync(out).mode & 0o7777 : 0o777 & ~process.umask());
-    for (const file of files) {
+    return lstatSync(out).isSymbolicLink() ? realpathSync(out) : out;
+  } catch {
+    return out;
+  }
+}
+
+function swapIn(out: string, files: readonly GeneratedFile[], lock: Lock): void {
+  const parent = dirname(out);
+  const staging = mkdtempSync(join(parent, `.${basename(out)}.tmp-${process.pid}-`));
+  const carried = existsSync(out) ? carriedEntries(out, files) : [];
+  let moved: string[] = [];
+  try {
+    files.forEach((file, i) => {
       const target = join(staging, file.path);
       mkdirSync(dirname(target), { recursive: true });
       writeFileSync(target, file.contents);
-    }
-    for (const path of diff.foreign) cpSync(join(out, path), join(staging, path));
+      if (i % 500 === 499) lock.refresh();
+    });
+    // The journal first: if this run dies now, the next one moves these entries back.
+    writeFileSync(join(staging, JOURNAL), `${JSON.stringify(carried)}\n`);
+    moved = moveEntries(out, staging, carried);
+    // mkdtemp makes a private folder; the output keeps the mode it had (or a new folder's).
+    chmodSync(staging, existsSync(out) ? statSync(out).mode & 0o7777 : 0o777 & ~process.umask());
+    if (!lock.held()) throw new OutputError(`another run took over the lock of ${out}; nothing was changed, run again`);
     swap(out, staging);
+    rmSync(join(out, JOURNAL), { force: true });
   } catch (error) {
-    rmSync(staging, { recursive: true, force: true });
+    if (existsSync(staging)) {
+      moveEntries(staging, out, moved);
+      rmSync(staging, { recursive: true, force: true });
+    }
     throw error;
   }
-  return diff;
 }
+
+/** For a folder that cannot be renamed (a mount point): each file written beside itself, then renamed over. */
+function replaceInPlace(out: string, files: readonly GeneratedFile[], diff: OutputDiff): void {
+  for (const file of files) {
+    const target = join(out, file.path);
+    mkdirSync(dirname(target), { recursive: true });
+    const temporary = `${target}.tmp-${process.pid}`;
+    writeFileSync(temporary, file.contents);
+    renameSync(temporary, target);
+  }
+  for (const path of diff.removed) rmSync(join(out, path), { force: true });
+}
+
+/** The paths below `out` that the run leaves alone: neither generated now nor before, nor folders of those. */
+function carriedEntries(out: string, files: readonly GeneratedFile[]): string[] {
+  const ours = new Set([...files.map((f) => f.path), ...(readManifest(out) ?? []), JOURNAL]);
+  const folders = new Set(
+    [...ours].flatMap((p) =>
+      p
+        .split("/")
+        .slice(0, -1)
+        .map((_, i, parts) => parts.slice(0, i + 1).join("/")),
+    ),
+  );
+  const out_: string[] = [];
+  const walk = (relative: string) => {
+    for (const entry of readdirSync(join(out, relative), { withFileTypes: true })) {
+      const path = relative ? `${relative}/${entry.name}` : entry.name;
+      if (ours.has(path)) {
+        if (!entry.isFile())
+          throw new OutputError(
+            `${join(out, path)} is not a file, but the generator writes a file there; move it away`,
+          );
+        continue;
+      }
+      if (folders.has(path)) {
+        if (!entry.isDirectory())
+          throw new OutputError(
+            `${join(out, path)} is not a folder (a link?), but the generator writes files in it; move it away`,
+          );
+        walk(path);
+      } else out_.push(path);
+    }
+  };
+  walk("");
+  return out_;
+}
+
+function moveEntries(from: string, to: string, paths: readonly string[]): string[] {
+  const moved: string[] = [];
+  for (const path of paths) {
+    mkdirSync(dirname(join(to, path)), { recursive: true });
+    renameSync(join(from, path), join(to, path));
+    moved.push(path);
+  }
+  return moved;
+}
+
+/** A run's journal of the entries it carries: removed once they are in the output. */
+const JOURNAL = ".webhook-event-codegen.carry.json";
 
 function swap(out: string, staging: string): void {
   if (!existsSync(out)) return renameSync(staging, out);
@@ -138,38 +247,68 @@ function swap(out: string, staging: string): void {
 }
 
 /**
- * A run killed between the two renames of `swap` leaves the previous output under `.name.old-*`
- * and no output: put it back. Killed after them, it leaves a stale `.old-*` beside the output: remove it.
+ * What killed runs leave: killed between the two renames of `swap`, the previous output under
+ * `.name.old-*` and no output (put it back); killed after them, a stale `.old-*` (removed); killed
+ * while staging, a `.name.tmp-*` whose journal lists the user's entries already moved into it
+ * (moved back). Runs hold the lock, so any such folder belongs to a run that is gone.
  */
-function restoreInterruptedSwap(out: string): void {
+function recoverInterruptedRuns(out: string): void {
   const parent = dirname(out);
   if (!existsSync(parent)) return;
-  const prefix = `.${basename(out)}.old-`;
-  for (const name of readdirSync(parent).filter((n) => n.startsWith(prefix))) {
-    const pid = Number(name.slice(prefix.length).split("-")[0]);
-    if (isAlive(pid)) continue;
+  const names = readdirSync(parent);
+  for (const name of names.filter((n) => n.startsWith(`.${basename(out)}.old-`))) {
     if (existsSync(out)) rmSync(join(parent, name), { recursive: true, force: true });
     else renameSync(join(parent, name), out);
   }
-}
-
-/** Staging folders of runs that were killed: their process is gone. */
-function removeAbandonedStaging(out: string): void {
-  const prefix = `.${basename(out)}.tmp-`;
-  for (const name of readdirSync(dirname(out))) {
-    const pid = name.startsWith(prefix) ? Number(name.slice(prefix.length).split("-")[0]) : NaN;
-    if (Number.isInteger(pid) && !isAlive(pid)) rmSync(join(dirname(out), name), { recursive: true, force: true });
+  for (const name of names.filter((n) => n.startsWith(`.${basename(out)}.tmp-`))) {
+    const staging = join(parent, name);
+    const journal = join(staging, JOURNAL);
+    if (existsSync(journal) && existsSync(out)) {
+      const carried = (JSON.parse(readFileSync(journal, "utf8")) as string[]).filter(
+        (p) => lexists(join(staging, p)) && !lexists(join(out, p)),
+      );
+      moveEntries(staging, out, carried);
+    }
+    rmSync(staging, { recursive: true, force: true });
   }
+  if (existsSync(join(out, JOURNAL))) rmSync(join(out, JOURNAL), { force: true });
 }
 
-function isAlive(pid: number): boolean {
+function lexists(path: string): boolean {
   try {
-    process.kill(pid, 0);
+    lstatSync(path);
     return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
+  } catch {
+    return false;
   }
 }
+
+/** File-system failures as one line: which path, what happened, what to do. */
+function withIoErrors<T>(out: string, run: () => T): T {
+  try {
+    return run();
+  } catch (error) {
+    if (error instanceof OutputError) throw error;
+    if (error instanceof LockError) throw new OutputError(error.message);
+    const e = error as NodeJS.ErrnoException;
+    const advice = IO_ADVICE[e.code ?? ""];
+    if (!advice) throw error;
+    throw new OutputError(`cannot write ${e.path ?? out}: ${advice}`);
+  }
+}
+
+const IO_ADVICE: Record<string, string> = {
+  EACCES: "permission denied; make the folder writable or choose another --out",
+  EPERM: "not permitted; make the folder writable or choose another --out",
+  EROFS: "the file system is read-only; choose another --out",
+  ENOSPC: "the disk is full; free some space and run again",
+  EDQUOT: "the disk quota is used up; free some space and run again",
+  EBUSY: "the folder is busy (in use, or a mount point); close what uses it or choose another --out",
+  ENOTDIR: "a part of the path is a file, not a folder; choose another --out",
+  EEXIST: "a part of the path is a file, not a folder; choose another --out",
+  EISDIR: "a folder stands where a file goes; move it away",
+  EMFILE: "too many open files; raise the limit (ulimit -n) and run again",
+};
 
 function refuseForeignFolder(out: string): void {
   if (!existsSync(out)) return;

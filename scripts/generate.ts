@@ -71,7 +71,7 @@ async function once(options: { spec: string; out: string; check: boolean }): Pro
     console.error(describeDiff(options.out, files, diff));
     return 1;
   }
-  const diff = writeOutput(options.out, files);
+  const diff = writeOutput(options.out, files, (message) => console.error(`note: ${message}`));
   const written = diff.added.length + diff.changed.length;
   const extra = diff.foreign.length > 0 ? `; kept ${diff.foreign.length} file(s) it did not write` : "";
   console.log(

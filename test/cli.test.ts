@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from "node:child_process";
-import { cpSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { describe, expect, it } from "vitest";
@@ -146,5 +146,76 @@ describe("npm run generate", () => {
     } finally {
       child.kill();
     }
+  });
+
+  it("--check ignores what npm pack and npm install leave in the package", () => {
+    const dir = project();
+    run(dir);
+    writeFileSync(join(dir, "generated/things-1.0.0.tgz"), "packed");
+    mkdirSync(join(dir, "generated/node_modules/x"), { recursive: true });
+    writeFileSync(join(dir, "generated/node_modules/x/index.js"), "");
+    expect(run(dir, "--check").code).toBe(0);
+  });
+
+  it("--watch says what it watches, and stops cleanly on SIGTERM, SIGINT and SIGHUP", async () => {
+    for (const signal of ["SIGTERM", "SIGINT", "SIGHUP"] as const) {
+      const dir = project();
+      const child = spawn(process.execPath, [SCRIPT, "--watch"], { cwd: dir });
+      let stderr = "";
+      child.stderr.on("data", (chunk) => (stderr += chunk));
+      for (let waited = 0; !stderr.includes("(Ctrl-C to stop)") && waited < 30_000; waited += 50) await sleep(50);
+      expect(stderr).toContain("watching spec/events.yaml (Ctrl-C to stop)");
+      const exited = new Promise<number | null>((done) => child.on("exit", done));
+      child.kill(signal);
+      expect(await exited).toBe(0);
+      expect(stderr).toContain(`stopped watching spec/events.yaml (${signal})`);
+    }
+  });
+
+  it("--watch notices its folder deleted and recreated, and resumes", async () => {
+    const dir = project();
+    const child = spawn(process.execPath, [SCRIPT, "--watch"], { cwd: dir });
+    let stderr = "";
+    let stdout = "";
+    child.stderr.on("data", (chunk) => (stderr += chunk));
+    child.stdout.on("data", (chunk) => (stdout += chunk));
+    const until = async (done: () => boolean) => {
+      for (let waited = 0; !done() && waited < 30_000; waited += 50) await sleep(50);
+      expect(done(), `stdout:\n${stdout}\nstderr:\n${stderr}`).toBe(true);
+    };
+    try {
+      await until(() => stdout.includes("Generated generated"));
+      rmSync(join(dir, "spec"), { recursive: true });
+      await until(() => stderr.includes("is gone; waiting for it to come back"));
+      mkdirSync(join(dir, "spec"));
+      cpSync(resolve("spec/events.schema.json"), join(dir, "spec/events.schema.json"));
+      writeFileSync(join(dir, "spec/events.yaml"), MINIMAL_SPEC);
+      await until(() => stderr.includes("watching spec/events.yaml again"));
+    } finally {
+      child.kill();
+    }
+  });
+
+  it("--watch ends when the process that started it dies (an npm or shell killed without passing the signal on)", async () => {
+    const dir = project();
+    const shell = spawn("sh", ["-c", `"${process.execPath}" "${SCRIPT}" --watch 2>watch.log & echo $!; wait`], {
+      cwd: dir,
+    });
+    let pid = "";
+    shell.stdout.on("data", (chunk) => (pid += chunk));
+    const log = () => (existsSync(join(dir, "watch.log")) ? readFileSync(join(dir, "watch.log"), "utf8") : "");
+    for (let waited = 0; !log().includes("(Ctrl-C to stop)") && waited < 30_000; waited += 50) await sleep(50);
+    shell.kill("SIGKILL");
+    for (let waited = 0; !log().includes("stopped watching") && waited < 30_000; waited += 50) await sleep(50);
+    expect(log()).toContain("stopped watching spec/events.yaml (the parent process is gone)");
+    const alive = () => {
+      try {
+        return process.kill(Number(pid), 0);
+      } catch {
+        return false;
+      }
+    };
+    for (let waited = 0; alive() && waited < 10_000; waited += 50) await sleep(50);
+    expect(alive()).toBe(false);
   });
 });
