@@ -6,7 +6,7 @@
  */
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { dirname, join, relative, sep } from "node:path";
+import { dirname, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const GENERATOR = dirname(fileURLToPath(import.meta.url));
@@ -28,18 +28,28 @@ export function listFiles(dir) {
     .sort();
 }
 
+/**
+ * The spec's path relative to the output folder, `/`-separated: generated files name it in their header.
+ * @param {string} specFile @param {string} outDir
+ */
+export function sourceName(specFile, outDir) {
+  return relative(resolve(outDir), resolve(specFile)).split(sep).join("/");
+}
+
 /** @param {string | Uint8Array} bytes */
 export function sha256(bytes) {
   return createHash("sha256").update(bytes).digest("hex");
 }
 
 /**
- * The hash of everything the output depends on: the spec's bytes, the generator's own source
- * files, and the versions of the tools that shape the output.
- * @param {string} specFile
+ * The hash of everything the output depends on: the spec's bytes, the spec's path as the files'
+ * headers name it (relative to the output folder), the generator's own source files, and the
+ * versions of the tools that shape the output.
+ * @param {string} specFile @param {string} outDir
  */
-export function inputsFingerprint(specFile) {
+export function inputsFingerprint(specFile, outDir) {
   const hash = createHash("sha256").update("spec\0").update(readFileSync(specFile));
+  hash.update(`\0source\0${sourceName(specFile, outDir)}`);
   for (const file of listFiles(GENERATOR)) hash.update(`\0${file}\0`).update(readFileSync(join(GENERATOR, file)));
   for (const tool of TOOLS) {
     const manifest = join(ROOT, "node_modules", tool, "package.json");
@@ -56,7 +66,7 @@ export function inputsFingerprint(specFile) {
 export function quickCheck(specFile, outDir) {
   try {
     const manifest = JSON.parse(readFileSync(join(outDir, MANIFEST), "utf8"));
-    if (manifest.inputs !== inputsFingerprint(specFile)) return false;
+    if (manifest.inputs !== inputsFingerprint(specFile, outDir)) return false;
     const listed = Object.keys(manifest.files ?? {});
     const present = listFiles(outDir).filter((file) => file !== MANIFEST);
     if (listed.length !== present.length || listed.some((file, i) => file !== present[i])) return false;

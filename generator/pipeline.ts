@@ -1,4 +1,3 @@
-import { relative, resolve } from "node:path";
 import { compilePackage } from "./compile.js";
 import { emitDefs } from "./emit/defs.js";
 import { emitDocs } from "./emit/docs.js";
@@ -16,7 +15,7 @@ import { emitUnions } from "./emit/unions.js";
 import { emitWebhooks } from "./emit/webhooks.js";
 import type { SpecProblem } from "./errors.js";
 import { formatFiles } from "./format.js";
-import { inputsFingerprint } from "./fingerprint.js";
+import { inputsFingerprint, sourceName } from "./fingerprint.js";
 import { loadSpec } from "./load.js";
 import { buildModel, compareNames, type CatalogueModel } from "./model.js";
 import { validateSpec } from "./validate.js";
@@ -35,13 +34,13 @@ export async function generate(
   loaded.warnings.forEach(warn);
   const spec = validateSpec(loaded);
   // Headers name the spec relative to the output, so the bytes do not depend on where the repo lives.
-  const source = relative(resolve(outDir), resolve(specFile)).split("\\").join("/");
+  const source = sourceName(specFile, outDir);
   const model = buildModel(spec, source);
   // Compiled from the formatted sources, so dist/ reads like them; the compiler's output is not formatted again.
   const files = compilePackage(await formatFiles(await emitAll(model)));
   return withManifest(
     files.sort((a, b) => compareNames(a.path, b.path)),
-    inputsFingerprint(specFile),
+    inputsFingerprint(specFile, outDir),
   );
 }
 

@@ -218,4 +218,13 @@ describe("npm run generate", () => {
     for (let waited = 0; alive() && waited < 10_000; waited += 50) await sleep(50);
     expect(alive()).toBe(false);
   });
+
+  it("--check sees a moved output folder (the headers name the spec relative to it)", () => {
+    const dir = project();
+    expect(run(dir, "--out", "a/generated").code).toBe(0);
+    cpSync(join(dir, "a"), join(dir, "b/c"), { recursive: true });
+    const moved = run(dir, "--check", "--out", "b/c/generated");
+    expect(moved.code).toBe(1);
+    expect(moved.stderr).toContain("changed: index.ts");
+  });
 });

@@ -4,10 +4,17 @@ import type { GeneratedFile } from "./module.js";
 
 /** Markdown text from the spec: no raw HTML, no line breaks or pipes that would end a table row. */
 export function markdownText(text: string): string {
-  return text
-    .replace(/[<>&|]/g, (c) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", "|": "\\|" })[c]!)
-    .replace(/\s+/g, " ")
-    .trim();
+  return (
+    text
+      .replace(
+        /[<>&|[\]]/g,
+        (c) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", "|": "\\|", "[": "\\[", "]": "\\]" })[c]!,
+      )
+      .replace(/\s+/g, " ")
+      .trim()
+      // A heading, quote, list or rule marker at the start would turn the line into one.
+      .replace(/^(#|>|[-+*=]|\d+[.)])/, "\\$1")
+  );
 }
 
 /** `EVENTS.md`: the reference of every event, grouped by resource: description, fields, example. */
@@ -46,15 +53,31 @@ function section(event: EventModel): string[] {
     "",
     markdownText(event.description),
     "",
-    `Type: \`${event.typeName}\`; guard: \`${event.guardName}\`; the ID in \`data.${event.idField}\` starts with \`${event.idPrefix}\`.`,
+    `Type: \`${event.typeName}\`; guard: \`${event.guardName}\`${event.idPrefix === undefined ? "" : `; the ID in \`data.${event.idField}\` starts with \`${event.idPrefix}\``}.`,
     "",
     ...fieldsTable(event.shape),
     "",
-    "```json",
-    JSON.stringify(event.example, null, 2),
-    "```",
+    ...fenced("json", JSON.stringify(event.example, null, 2)),
     "",
   ];
+}
+
+/** A code block whose fence is longer than any run of backticks inside, so the text cannot close it. */
+function fenced(language: string, text: string): string[] {
+  const longest = Math.max(0, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
+  const fence = "`".repeat(Math.max(3, longest + 1));
+  return [`${fence}${language}`, text, fence];
+}
+
+/**
+ * Text as inline code that stays one table cell: wrapped in more backticks than it holds, pipes
+ * escaped (GitHub splits cells at them even inside code).
+ */
+export function codeSpan(text: string): string {
+  const longest = Math.max(0, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
+  const ticks = "`".repeat(longest + 1);
+  const padded = longest > 0 || text.startsWith(" ") ? ` ${text} ` : text;
+  return `${ticks}${padded.replace(/\|/g, "\\|").replace(/\s+/g, " ")}${ticks}`;
 }
 
 function fieldsTable(shape: Shape): string[] {
@@ -62,7 +85,7 @@ function fieldsTable(shape: Shape): string[] {
     "| field | type | required | description |",
     "| --- | --- | --- | --- |",
     ...rows(shape, "").map(
-      (r) => `| \`${r.path}\` | ${r.type} | ${r.required ? "yes" : "no"} | ${markdownText(r.description)} |`,
+      (r) => `| ${codeSpan(r.path)} | ${r.type} | ${r.required ? "yes" : "no"} | ${markdownText(r.description)} |`,
     ),
   ];
 }
@@ -89,8 +112,8 @@ function rows(shape: Shape, prefix: string): Row[] {
 
 /** `string`, `"event"`, `string or null`, `array of object`, `map of string`. */
 export function typeOf(shape: Shape): string {
-  if (shape.values) return shape.values.map((v) => `\`${JSON.stringify(v)}\``).join(" or ");
-  if (shape.ref !== undefined) return `\`${defTypeName(shape.ref)}\``;
+  if (shape.values) return shape.values.map((v) => codeSpan(JSON.stringify(v))).join(" or ");
+  if (shape.ref !== undefined) return codeSpan(defTypeName(shape.ref));
   const branches = shape.anyOf ?? shape.oneOf ?? shape.allOf;
   if (branches && !shape.types) return branches.map(typeOf).join(shape.allOf ? " and " : " or ");
   const types = (shape.types ?? ["any"]).map((t) => {

@@ -6,6 +6,8 @@ import { fieldsOfShape, schemaPathOf, type Catalogue, type CatalogueEvent } from
 import { parseTolerantJson } from "./page.js";
 
 type Json = Record<string, unknown>;
+const MAX_EXPANDED_NODES = 1_000_000;
+const MAX_REF_DEPTH = 256;
 const KEPT = [
   "description",
   "type",
@@ -35,8 +37,15 @@ export function readOpenApi(file: string, text: string = readFileSync(file, "utf
     throw new Error(`${file} has no webhooks section; is it an OpenAPI 3.1 document?`);
   }
 
-  const resolve = (value: unknown, seen: string[] = []): unknown => {
-    if (Array.isArray(value)) return value.map((v) => resolve(v, seen));
+  // A document may fan references out (each shape using others many times): expansion is capped
+  // in total nodes and depth, and the pointer that hit the cap is named.
+  let expanded = 0;
+  const resolve = (value: unknown, seen: string[] = [], depth = 0): unknown => {
+    if (++expanded > MAX_EXPANDED_NODES || depth > MAX_REF_DEPTH)
+      throw new Error(
+        `${file}: expanding $ref ${seen.at(-1) ?? "(none)"} goes past ${depth > MAX_REF_DEPTH ? `${MAX_REF_DEPTH} levels` : `${MAX_EXPANDED_NODES} nodes`}; the document's references fan out too far to compare`,
+      );
+    if (Array.isArray(value)) return value.map((v) => resolve(v, seen, depth + 1));
     if (typeof value !== "object" || value === null) return value;
     const ref = (value as Json).$ref;
     if (typeof ref === "string") {
@@ -51,9 +60,9 @@ export function readOpenApi(file: string, text: string = readFileSync(file, "utf
           root,
         );
       if (target === undefined) throw new Error(`${file}: $ref ${ref} points at nothing`);
-      return resolve(target, [...seen, ref]);
+      return resolve(target, [...seen, ref], depth + 1);
     }
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, resolve(v, seen)]));
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, resolve(v, seen, depth + 1)]));
   };
 
   const events: CatalogueEvent[] = [];

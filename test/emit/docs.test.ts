@@ -1,0 +1,49 @@
+import { describe, expect, it } from "vitest";
+import { emitDocs } from "../../generator/emit/docs.js";
+import { modelOf } from "../helpers.js";
+
+// EVENTS.md shows the spec's text as text: no HTML, no broken tables or code blocks, no headings
+// or links made by a description.
+const SPEC = String.raw`package: { name: docs, version: 1.0.0 }
+envelope:
+  properties:
+    id: { type: string }
+events:
+  - name: thing.created
+    description: "# Not a heading <img src=x onerror=alert(1)> [click](javascript:alert(1)) a | b"
+    data:
+      type: object
+      properties:
+        "x|y${"`"}z": { type: string, description: "- not a list" }
+        kind: { enum: ["a${"`"}|b", "c"] }
+    example: { id: a, type: thing.created, data: { note: "${"```"} closes a fence" } }
+`;
+
+describe("EVENTS.md", () => {
+  const page = emitDocs(modelOf(SPEC))[0]!.contents;
+
+  it("escapes HTML, links and block markers in descriptions", () => {
+    expect(page).not.toContain("<img");
+    expect(page).toContain(
+      String.raw`\# Not a heading &lt;img src=x onerror=alert(1)&gt; \[click\](javascript:alert(1)) a \| b`,
+    );
+    expect(page).toContain(String.raw`| \- not a list |`);
+  });
+
+  it("keeps every table row to four cells, whatever the names and values hold", () => {
+    const rows = page.split("\n").filter((line) => line.startsWith("| "));
+    for (const row of rows) expect(row.replace(/\\\|/g, "").split("|").length, row).toBe(6);
+    expect(page).toContain("| `` data.x\\|y`z `` |");
+    expect(page).toContain('`` "a`\\|b" `` or `"c"`');
+  });
+
+  it("fences examples with more backticks than they hold", () => {
+    expect(page).toContain('````json\n{\n  "id": "a"');
+    expect(page).toMatch(/\n````\n/);
+  });
+
+  it("names an ID prefix only where the spec gives one", () => {
+    expect(page).toContain("Type: `ThingCreatedWebhookEvent`; guard: `isThingCreatedWebhookEvent`.");
+    expect(page).not.toContain("undefined");
+  });
+});
