@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from "node:fs";
+import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -11,6 +11,14 @@ import { generate } from "../generator/pipeline.js";
 import { validateSpec } from "../generator/validate.js";
 
 export const SPEC = "spec/events.yaml";
+/** A frozen copy of the OpenAI catalogue: the generator's own tests use it, not the user's spec. */
+export const OPENAI_SPEC = "test/fixtures/openai/events.yaml";
+
+let openai: ReturnType<typeof buildPackage> | undefined;
+/** The package generated from the frozen OpenAI catalogue, built once per test file. */
+export function openaiPackage(): ReturnType<typeof buildPackage> {
+  return (openai ??= buildPackage(readFileSync(OPENAI_SPEC, "utf8"), OPENAI_SPEC));
+}
 
 let catalogue: Promise<GeneratedFile[]> | undefined;
 /** The package generated from the repo's spec, in memory; generated once per test file. */

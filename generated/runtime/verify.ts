@@ -379,7 +379,7 @@ function rawBody(payload: WebhookPayload): string | Uint8Array {
     throw new WebhookVerificationError(
       "payload_not_raw",
       "the body was already parsed (express.json() or another body parser ran before this route): the signature covers the exact bytes sent. " +
-        "Mount express.raw({ type: 'application/json' }) on the webhook route, before any JSON parser, and pass req.body (a Buffer); " +
+        "Mount express.raw({ type: 'application/json' }) on the webhook route, before any JSON parser, and pass req.body (the raw bytes); " +
         "with Fetch, pass `await request.text()`.",
     );
   throw new WebhookVerificationError(

@@ -77,9 +77,12 @@ export function formatReport(check: CheckResult): string {
       if (d.upstream !== undefined || d.upstreamLine !== undefined)
         lines.push(`      upstream  ${show(d.upstream)}${d.upstreamLine ? `  ${r.file}:${d.upstreamLine}` : ""}`);
     }
+    const inSpec = new Set(check.spec.events.map((e) => e.name));
     for (const a of r.stale)
       lines.push(
-        `  STALE    ${a.event} ${a.field}  [${a.fingerprint}]: accepted, but upstream no longer says that; remove or renew the acceptance`,
+        inSpec.has(a.event)
+          ? `  STALE    ${a.event} ${a.field}  [${a.fingerprint}]: accepted, but upstream no longer says that; remove or renew the acceptance`
+          : `  STALE    ${a.event} ${a.field}  [${a.fingerprint}]: accepted for an event the spec no longer has; remove this acceptance`,
       );
     const accepted = r.differences.length - r.unaccepted.length;
     if (r.differences.length > 0 || r.stale.length > 0) {

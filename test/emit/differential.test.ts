@@ -15,7 +15,7 @@ const RUNS_PER_EVENT = 400; // valid and mutated each: 2 × 400 × 19 events ≈
 // ajv 8 does not check a property named __proto__ at all, so the specs are compared without
 // such properties; how the guards treat them is tested in shapes.test.ts and corpus.test.ts.
 const SPECS = [
-  "spec/events.yaml",
+  "test/fixtures/openai/events.yaml",
   "test/corpus/accepted/every-shape.yaml",
   "test/corpus/accepted/inherited-names.yaml",
   "test/corpus/accepted/keywords.yaml",

@@ -1,8 +1,13 @@
 import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import { describe, expect, it } from "vitest";
-import { fixtures, isWebhookEvent, WEBHOOK_EVENT_TYPES, WebhookEventSchema } from "../../generated/index.js";
-import * as pkg from "../../generated/index.js";
+import { openaiPackage } from "../helpers.js";
+
+// The exported schemas, tested on the frozen OpenAI catalogue.
+const { pkg, dir } = await openaiPackage();
+const { fixtures, isWebhookEvent, WebhookEventSchema } = pkg;
+const WEBHOOK_EVENT_TYPES = pkg.WEBHOOK_EVENT_TYPES as readonly string[];
 
 // The exported JSON Schemas describe exactly what the guards check: ajv (draft 2020-12) and the
 // guards agree on the fixtures and on targeted changes to them.
@@ -13,12 +18,12 @@ const ajv = new Ajv2020({
   strictNumbers: true,
   ownProperties: true,
 });
-const union = ajv.compile(JSON.parse(readFileSync("generated/schemas/webhook-event.json", "utf8")));
+const union = ajv.compile(JSON.parse(readFileSync(join(dir, "schemas/webhook-event.json"), "utf8")));
 const perEvent = new Map(
   WEBHOOK_EVENT_TYPES.map((type) => [
     type,
     new Ajv2020({ strict: true, allowUnionTypes: true }).compile(
-      JSON.parse(readFileSync(`generated/schemas/${type}.json`, "utf8")),
+      JSON.parse(readFileSync(join(dir, `schemas/${type}.json`), "utf8")),
     ),
   ]),
 );
@@ -38,10 +43,10 @@ const changes: [string, (e: any) => void][] = [
 
 describe("schemas/", () => {
   it("has one schema per event and one for the union, each with an $id, a title and descriptions", () => {
-    expect(readdirSync("generated/schemas").sort()).toEqual(
+    expect(readdirSync(join(dir, "schemas")).sort()).toEqual(
       [...WEBHOOK_EVENT_TYPES.map((t) => `${t}.json`), "webhook-event.json"].sort(),
     );
-    const schema = JSON.parse(readFileSync("generated/schemas/response.completed.json", "utf8"));
+    const schema = JSON.parse(readFileSync(join(dir, "schemas/response.completed.json"), "utf8"));
     expect(schema).toMatchObject({
       $schema: "https://json-schema.org/draft/2020-12/schema",
       $id: "urn:openai-webhook-events:response.completed",

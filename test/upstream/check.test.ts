@@ -14,18 +14,19 @@ function run(cwd: string, name: string, ...args: string[]) {
 }
 
 describe("docs:check on the repo's spec", () => {
-  // A changed upstream copy shows in CI as a diff of this report.
-  it("reports every upstream difference, each accepted", async () => {
+  // A changed upstream copy fails CI with the report: each difference with both values and its
+  // line. Accepted differences (and events only the spec has) are the catalogue's own business.
+  it("finds no difference that is not accepted", () => {
     const check = checkUpstreams("spec/events.yaml");
-    await expect(formatReport(check)).toMatchFileSnapshot("../__snapshots__/docs-check.txt");
-    expect(check.ok).toBe(true);
+    expect(check.ok, formatReport(check)).toBe(true);
   });
 });
 
 describe("keeping the catalogue in sync, end to end", () => {
   it("fails on an added event, a changed description and a removed field; docs:sync brings them in; then all checks pass", () => {
     const dir = tempDir();
-    cpSync(resolve("spec"), join(dir, "spec"), { recursive: true });
+    // The frozen OpenAI catalogue laid out as a project's spec/: the test edits its upstream copy.
+    cpSync(resolve("test/fixtures/openai"), join(dir, "spec"), { recursive: true });
     const openapi = join(dir, "spec/upstream/openai-openapi-webhooks.yaml");
     let text = readFileSync(openapi, "utf8");
     // A new event: batch.paused, shaped like batch.failed.

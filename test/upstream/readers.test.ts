@@ -4,7 +4,7 @@ import { readOpenApi } from "../../generator/upstream/openapi.js";
 import { parseTolerantJson, readReferencePage } from "../../generator/upstream/page.js";
 
 describe("readReferencePage", () => {
-  const page = readReferencePage("spec/upstream/openai-webhook-events.txt");
+  const page = readReferencePage("test/fixtures/openai/upstream/openai-webhook-events.txt");
 
   it("reads all 15 events with their descriptions, fields and examples", () => {
     expect(page.events.map((e) => e.name)).toHaveLength(15);
@@ -28,7 +28,7 @@ describe("readReferencePage", () => {
     const event = page.events.find((e) => e.name === "realtime.call.incoming")!;
     expect((event.example as { data: { sip_headers: unknown[] } }).data.sip_headers).toHaveLength(3);
     expect(page.notes).toEqual([
-      "realtime.call.incoming: the example (spec/upstream/openai-webhook-events.txt:583) is not valid JSON: it has a trailing comma; read without it",
+      "realtime.call.incoming: the example (test/fixtures/openai/upstream/openai-webhook-events.txt:583) is not valid JSON: it has a trailing comma; read without it",
     ]);
     expect([...event.fields.keys()].filter((k) => k.startsWith("data."))).toEqual([
       "data.call_id",
@@ -45,7 +45,7 @@ describe("readReferencePage", () => {
 
 describe("readOpenApi", () => {
   it("reads the webhooks of the OpenAI description, names from type enums, shapes through $refs", () => {
-    const doc = readOpenApi("spec/upstream/openai-openapi-webhooks.yaml");
+    const doc = readOpenApi("test/fixtures/openai/upstream/openai-openapi-webhooks.yaml");
     expect(doc.events.map((e) => e.name)).toContain("live.call.incoming");
     expect(doc.events).toHaveLength(16);
     const event = doc.events.find((e) => e.name === "realtime.call.incoming")!;

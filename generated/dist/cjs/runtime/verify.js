@@ -235,7 +235,7 @@ function rawBody(payload) {
         return new Uint8Array(payload);
     if (typeof payload === "object" && payload !== null)
         throw new WebhookVerificationError("payload_not_raw", "the body was already parsed (express.json() or another body parser ran before this route): the signature covers the exact bytes sent. " +
-            "Mount express.raw({ type: 'application/json' }) on the webhook route, before any JSON parser, and pass req.body (a Buffer); " +
+            "Mount express.raw({ type: 'application/json' }) on the webhook route, before any JSON parser, and pass req.body (the raw bytes); " +
             "with Fetch, pass `await request.text()`.");
     throw new WebhookVerificationError("payload_not_raw", "the payload must be the raw request body (a string or bytes), not a parsed object: the signature covers the exact bytes sent. " +
         "Read it with `await request.text()` (Fetch), `express.raw({ type: 'application/json' })` (Express), or by collecting the request's chunks (Node http).");
