@@ -4,7 +4,7 @@
 import { parseWebhookEvent } from "./parse.js";
 import { createVerifier } from "./runtime/verify.js";
 import type { WebhookEvent } from "./unions.js";
-import type { UnknownWebhookEvent, WebhookVerificationError } from "./runtime/verify.js";
+import type { UnknownWebhookEvent, Verifier, WebhookVerificationError } from "./runtime/verify.js";
 
 export {
   isUnknownWebhookEvent,
@@ -17,7 +17,7 @@ export {
   type WebhookVerificationErrorCode,
 } from "./runtime/verify.js";
 
-const verifier = createVerifier<WebhookEvent>(
+const verifier: Verifier<WebhookEvent> = createVerifier<WebhookEvent>(
   { secretEnv: "OPENAI_WEBHOOK_SECRET", toleranceSeconds: 300 },
   parseWebhookEvent,
 );
@@ -32,11 +32,13 @@ const verifier = createVerifier<WebhookEvent>(
  * @param secret the secret, or several (rotation); defaults to the environment variable `OPENAI_WEBHOOK_SECRET`
  * @param options `toleranceSeconds` (default 300), `now` for tests, more `secrets`
  */
-export const verifyWebhookSignature = verifier.verifyWebhookSignature;
+export const verifyWebhookSignature: Verifier<WebhookEvent>["verifyWebhookSignature"] =
+  verifier.verifyWebhookSignature;
 
 /**
  * Verifies the request, parses its JSON and checks it against its event's shape: resolves to a typed
  * {@link WebhookEvent}, or to an {@link UnknownWebhookEvent} for a type this package does not know
  * (with `strict: true`, rejects instead). Every failure is a {@link WebhookVerificationError}.
  */
-export const unwrapWebhookEvent = verifier.unwrapWebhookEvent;
+export const unwrapWebhookEvent: Verifier<WebhookEvent>["unwrapWebhookEvent"] =
+  verifier.unwrapWebhookEvent;

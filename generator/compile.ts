@@ -2,13 +2,13 @@ import ts from "typescript";
 import type { GeneratedFile } from "./emit/module.js";
 import { compareNames } from "./model.js";
 
-/** Thrown when the generated TypeScript does not type-check: a bug in the generator, never the user's. */
+/** Thrown when the generated TypeScript does not compile or type-check: a bug in the generator, never the user's. */
 export class CompileError extends Error {
   override name = "CompileError";
 }
 
 // What consumers of the package may have: the DOM library or Node's types both provide the few
-// globals the runtime uses (TextEncoder, atob, Request); compiling against DOM proves it needs no more.
+// globals the runtime uses (TextEncoder, atob, Request); checking against DOM proves it needs no more.
 const OPTIONS: ts.CompilerOptions = {
   strict: true,
   target: ts.ScriptTarget.ES2022,
@@ -17,58 +17,90 @@ const OPTIONS: ts.CompilerOptions = {
   lib: ["lib.es2022.d.ts", "lib.dom.d.ts"],
   types: [],
   declaration: true,
+  isolatedDeclarations: true,
   skipLibCheck: true,
   rootDir: "/package",
   outDir: "/out",
   newLine: ts.NewLineKind.LineFeed,
 };
 
+// Transpiling one file needs no module resolution, and the CommonJS build cannot use Bundler's.
+const {
+  moduleResolution: _resolution,
+  declaration: _declaration,
+  isolatedDeclarations: _isolated,
+  ...TRANSPILE
+} = OPTIONS;
+
+const FORMATS = [
+  ["esm", ts.ModuleKind.ESNext],
+  ["cjs", ts.ModuleKind.CommonJS],
+] as const;
+
 /**
- * Type-checks the package's TypeScript and compiles it, through the compiler API, to
- * `dist/esm` (ES modules) and `dist/cjs` (CommonJS, marked by its own package.json), each
- * with the `.d.ts` files that describe it. One program is checked; the CommonJS one reuses its
- * parsed files and skips the check.
+ * Compiles the package's TypeScript to `dist/esm` (ES modules) and `dist/cjs` (CommonJS, marked by
+ * its own package.json), each with its `.d.ts` files, one file at a time: no program, no type-check.
+ * Every run does this; the type-check is the tests' (and `generate --verify`'s) job. The emitters
+ * write code whose declarations need no inference across files (isolated declarations), so each
+ * `.d.ts` comes from its own file alone; a file that breaks that is a generator bug, reported here.
  */
 export function compilePackage(files: readonly GeneratedFile[]): GeneratedFile[] {
-  const sources = new Map(files.filter((f) => f.path.endsWith(".ts")).map((f) => [`/package/${f.path}`, f.contents]));
   const out: GeneratedFile[] = [];
-  let checked: ts.Program | undefined;
-  for (const [format, module] of [
-    ["esm", ts.ModuleKind.ESNext],
-    ["cjs", ts.ModuleKind.CommonJS],
-  ] as const) {
-    const options: ts.CompilerOptions = { ...OPTIONS, module, ...(checked && { noCheck: true }) };
-    const host = memoryHost(options, sources, (name, text) =>
-      out.push({ path: `dist/${format}/${name.slice("/out/".length)}`, contents: text }),
-    );
-    const program = ts.createProgram([...sources.keys()], options, host, checked);
-    if (!checked) {
-      const diagnostics = ts.getPreEmitDiagnostics(program);
-      if (diagnostics.length > 0) {
-        const text = ts.formatDiagnostics(diagnostics, {
-          getCanonicalFileName: (f) => f,
-          getCurrentDirectory: () => "/",
-          getNewLine: () => "\n",
-        });
-        throw new CompileError(
-          `the generated package does not type-check; this is a bug in the generator, please report it:\n${text}`,
-        );
-      }
-      checked = program;
+  for (const file of files) {
+    if (!file.path.endsWith(".ts")) continue;
+    const fileName = `/package/${file.path}`;
+    const declaration = ts.transpileDeclaration(file.contents, {
+      fileName,
+      compilerOptions: OPTIONS,
+      reportDiagnostics: true,
+    });
+    if (declaration.diagnostics?.length) throw compileError(declaration.diagnostics);
+    for (const [format, module] of FORMATS) {
+      const js = ts.transpileModule(file.contents, {
+        fileName,
+        compilerOptions: { ...TRANSPILE, module },
+        reportDiagnostics: true,
+      });
+      if (js.diagnostics?.length) throw compileError(js.diagnostics);
+      const base = `dist/${format}/${file.path.slice(0, -".ts".length)}`;
+      out.push(
+        { path: `${base}.js`, contents: js.outputText },
+        { path: `${base}.d.ts`, contents: declaration.outputText },
+      );
     }
-    program.emit();
   }
   // Node reads dist/cjs/*.js as CommonJS only with this beside them; the package itself is ESM.
   out.push({ path: "dist/cjs/package.json", contents: '{ "type": "commonjs" }\n' });
   return [...files, ...out.sort((a, b) => compareNames(a.path, b.path))];
 }
 
-/** A compiler host that reads the package from memory (and the TypeScript libraries from disk) and hands every output to `write`. */
-function memoryHost(
-  options: ts.CompilerOptions,
-  sources: ReadonlyMap<string, string>,
-  write: (name: string, text: string) => void,
-): ts.CompilerHost {
+/**
+ * Type-checks the package's TypeScript as one strict program (the DOM library, no Node types):
+ * what `generate --verify` and the tests run. Returns the problems, formatted; none means sound.
+ */
+export function verifyPackage(files: readonly GeneratedFile[]): string[] {
+  const sources = new Map(files.filter((f) => f.path.endsWith(".ts")).map((f) => [`/package/${f.path}`, f.contents]));
+  const options: ts.CompilerOptions = { ...OPTIONS, noEmit: true };
+  const program = ts.createProgram([...sources.keys()], options, memoryHost(options, sources));
+  return ts.getPreEmitDiagnostics(program).map((d) => formatDiagnostic(d));
+}
+
+function compileError(diagnostics: readonly ts.Diagnostic[]): CompileError {
+  return new CompileError(
+    `the generated package does not compile; this is a bug in the generator, please report it:\n${diagnostics.map(formatDiagnostic).join("\n")}`,
+  );
+}
+
+function formatDiagnostic(d: ts.Diagnostic): string {
+  const where = d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start) : undefined;
+  const place = d.file
+    ? `${d.file.fileName.replace(/^\/package\//, "")}${where ? `(${where.line + 1},${where.character + 1})` : ""}: `
+    : "";
+  return `${place}TS${d.code}: ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`;
+}
+
+/** A compiler host that reads the package from memory and the TypeScript libraries from disk. */
+function memoryHost(options: ts.CompilerOptions, sources: ReadonlyMap<string, string>): ts.CompilerHost {
   const host = ts.createCompilerHost(options);
   const onDisk = { getSourceFile: host.getSourceFile, fileExists: host.fileExists, readFile: host.readFile };
   host.getSourceFile = (name, version) => {
@@ -79,6 +111,6 @@ function memoryHost(
   host.directoryExists = (dir) => dir === "/package" || dir.startsWith("/package/") || ts.sys.directoryExists(dir);
   host.realpath = (name) => name;
   host.readFile = (name) => sources.get(name) ?? onDisk.readFile(name);
-  host.writeFile = write;
+  host.writeFile = () => {};
   return host;
 }

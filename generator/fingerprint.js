@@ -12,7 +12,7 @@ import { fileURLToPath } from "node:url";
 const GENERATOR = dirname(fileURLToPath(import.meta.url));
 const ROOT = dirname(GENERATOR);
 /** The packages whose versions change the bytes written (formatting, types, compiled code). */
-const TOOLS = ["prettier", "json-schema-to-typescript", "ts-morph", "typescript", "yaml"];
+const TOOLS = ["prettier", "typescript", "yaml"];
 export const MANIFEST = ".webhook-event-codegen.json";
 
 /** @param {string} dir @returns {string[]} files below `dir`, `/`-separated, sorted */

@@ -82,7 +82,7 @@ export function nonJsonValues(doc: Document): Found[] {
   return out;
 }
 
-const PROSE_KEYS = new Set(["description", "title", "type_description", "reason"]);
+const PROSE_KEYS = new Set(["description", "type_description"]);
 
 /** Plain (unquoted) prose followed by a comment on the same line: YAML cut the text at ` #`. */
 export function cutByComment(doc: Document, text: string): Found[] {

@@ -42,8 +42,6 @@ export interface EventModel {
   idPrefix?: string;
   /** The whole event: envelope fields, `type` and `data`. */
   shape: Shape;
-  /** The same, as the JSON Schema it was written in (json-schema-to-typescript reads this). */
-  schema: ShapeSpec;
   example: Readonly<Record<string, unknown>>;
 }
 
@@ -106,7 +104,6 @@ export function buildModel(written: Spec, source: string): CatalogueModel {
         idField: event.id_field ?? DEFAULT_ID_FIELD,
         ...(event.id_prefix !== undefined && { idPrefix: event.id_prefix }),
         shape: toShape(schema),
-        schema,
         example: event.example,
       };
     })

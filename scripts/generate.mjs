@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// The CLI's entry point. `--check` on an up-to-date folder is answered here from the manifest's
-// fingerprints, in plain JavaScript, without loading the TypeScript toolchain; anything else (or
-// any doubt) runs the generator itself, scripts/generate.ts.
+// The CLI's entry point. `generate` and `--check` on an up-to-date folder are answered here from
+// the manifest's fingerprints, in plain JavaScript, without loading the TypeScript toolchain;
+// anything else (other flags, or any doubt) runs the generator itself, scripts/generate.ts.
 import { parseArgs } from "node:util";
 import { quickCheck } from "../generator/fingerprint.js";
 
@@ -16,14 +16,18 @@ const quick = (() => {
         check: { type: "boolean" },
       },
     });
-    return values.check === true && quickCheck(values.spec, values.out) ? values : undefined;
+    return quickCheck(values.spec, values.out) ? values : undefined;
   } catch {
     return undefined;
   }
 })();
 
 if (quick) {
-  console.log(`${quick.out} is up to date with ${quick.spec} (by the fingerprints in its manifest).`);
+  console.log(
+    quick.check
+      ? `${quick.out} is up to date with ${quick.spec} (by the fingerprints in its manifest).`
+      : `${quick.out} is up to date with ${quick.spec}: nothing to write (by the fingerprints in its manifest).`,
+  );
 } else {
   const { register } = await import("tsx/esm/api");
   register();

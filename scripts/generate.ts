@@ -15,6 +15,7 @@ const USAGE = `Usage: npm run generate -- [--spec FILE] [--out DIR] [--check | -
   --out DIR    the folder to write the package to (default: generated)
   --check      write nothing; exit 1 with a diff if DIR differs from what the spec gives
   --watch      generate, then again on every change to the spec; errors are printed, not fatal
+  --verify     also type-check the generated package as one strict program (the tests do this too)
   --help       show this`;
 
 async function main(argv: string[]): Promise<number> {
@@ -27,6 +28,7 @@ async function main(argv: string[]): Promise<number> {
         out: { type: "string", default: "generated" },
         check: { type: "boolean", default: false },
         watch: { type: "boolean", default: false },
+        verify: { type: "boolean", default: false },
         help: { type: "boolean", default: false },
       },
     }).values;
@@ -55,11 +57,21 @@ async function main(argv: string[]): Promise<number> {
   return once(options);
 }
 
-async function once(options: { spec: string; out: string; check: boolean }): Promise<number> {
+async function once(options: { spec: string; out: string; check: boolean; verify: boolean }): Promise<number> {
   const started = performance.now();
   const files = await generate(options.spec, options.out, (problem) =>
     console.error(`warning: ${formatProblem(problem)}`),
   );
+  if (options.verify) {
+    const { verifyPackage } = await import("../generator/compile.js");
+    const problems = verifyPackage(files);
+    if (problems.length > 0) {
+      console.error(
+        `The generated package does not type-check (a bug in the generator; please report it):\n${problems.join("\n")}`,
+      );
+      return 2;
+    }
+  }
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
 
   if (options.check) {

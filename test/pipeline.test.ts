@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
+import { verifyPackage } from "../generator/compile.js";
 import { generate } from "../generator/pipeline.js";
 import { diffOutput } from "../generator/write.js";
 import { generatedFiles, modelOf, SPEC } from "./helpers.js";
@@ -17,6 +18,10 @@ describe("the package generated from spec/events.yaml", () => {
   it("is exactly what generated/ holds: no file missing, none extra", async () => {
     const diff = diffOutput("generated", await generatedFiles());
     expect({ missing: diff.added, extra: [...diff.removed, ...diff.foreign] }).toEqual({ missing: [], extra: [] });
+  });
+
+  it("type-checks as one strict program (what generate --verify runs)", async () => {
+    expect(verifyPackage(await generatedFiles())).toEqual([]);
   });
 
   it("is the same bytes on every run", async () => {

@@ -1,10 +1,3 @@
-import {
-  Project,
-  StructureKind,
-  type ExportDeclarationStructure,
-  type ImportDeclarationStructure,
-  type WriterFunction,
-} from "ts-morph";
 import { docText } from "./code.js";
 
 /** One file of the generated package, path relative to the output folder. */
@@ -13,17 +6,23 @@ export interface GeneratedFile {
   contents: string;
 }
 
-/** A module's parts in order: imports and re-exports as structures, declarations as source text. */
-export type Statement = ImportDeclarationStructure | ExportDeclarationStructure | string;
+/** `import { a, type B } from "./x.js"` or `export { … } from "./x.js"`, as data. */
+export interface ModuleReference {
+  kind: "import" | "export";
+  moduleSpecifier: string;
+  isTypeOnly: boolean;
+  names: readonly string[];
+}
 
-// One in-memory project for the whole run: each module is printed from one structure in one
-// pass, never grown a declaration at a time (ts-morph re-parses on every such edit).
-let project: Project | undefined;
+/** A module's parts in order: imports and re-exports as data, declarations as source text. */
+export type Statement = ModuleReference | string;
 
-/** Prints a TypeScript module under the generated-file header, a blank line between declarations. */
+/**
+ * Prints a TypeScript module under the generated-file header: a blank line between
+ * declarations, none between consecutive imports (or re-exports). Prettier lays out the rest.
+ */
 export function renderModule(source: string, statements: readonly Statement[]): string {
-  project ??= new Project({ useInMemoryFileSystem: true });
-  const parts: (Statement | WriterFunction)[] = [header(source)];
+  let text = header(source);
   let previous: Statement | undefined;
   for (const statement of statements) {
     const grouped =
@@ -31,46 +30,26 @@ export function renderModule(source: string, statements: readonly Statement[]): 
       typeof previous !== "string" &&
       typeof statement !== "string" &&
       previous.kind === statement.kind;
-    if (!grouped) parts.push((writer) => writer.blankLine());
-    parts.push(statement);
+    text += grouped ? "\n" : "\n\n";
+    text += typeof statement === "string" ? statement : printReference(statement);
     previous = statement;
   }
-  const file = project.createSourceFile("/module.ts", { statements: parts }, { overwrite: true });
-  const text = file.getFullText();
-  project.removeSourceFile(file);
-  return text;
+  return `${text}\n`;
 }
 
 /** `import { a, type B } from "./x.js"`; names starting with `type ` are type-only. */
-export function importFrom(
-  moduleSpecifier: string,
-  names: readonly string[],
-  typeOnly = false,
-): ImportDeclarationStructure {
-  return {
-    kind: StructureKind.ImportDeclaration,
-    moduleSpecifier,
-    isTypeOnly: typeOnly,
-    namedImports: names.map(specifier),
-  };
+export function importFrom(moduleSpecifier: string, names: readonly string[], typeOnly = false): ModuleReference {
+  return { kind: "import", moduleSpecifier, isTypeOnly: typeOnly, names };
 }
 
 /** `export { a, type B } from "./x.js"`. */
-export function exportFrom(
-  moduleSpecifier: string,
-  names: readonly string[],
-  typeOnly = false,
-): ExportDeclarationStructure {
-  return {
-    kind: StructureKind.ExportDeclaration,
-    moduleSpecifier,
-    isTypeOnly: typeOnly,
-    namedExports: names.map(specifier),
-  };
+export function exportFrom(moduleSpecifier: string, names: readonly string[], typeOnly = false): ModuleReference {
+  return { kind: "export", moduleSpecifier, isTypeOnly: typeOnly, names };
 }
 
-function specifier(name: string): { name: string; isTypeOnly: boolean } {
-  return name.startsWith("type ") ? { name: name.slice(5), isTypeOnly: true } : { name, isTypeOnly: false };
+function printReference(reference: ModuleReference): string {
+  const type = reference.isTypeOnly ? "type " : "";
+  return `${reference.kind} ${type}{ ${reference.names.join(", ")} } from ${JSON.stringify(reference.moduleSpecifier)};`;
 }
 
 function header(source: string): string {

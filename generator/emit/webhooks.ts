@@ -29,9 +29,9 @@ export function emitWebhooks(model: CatalogueModel): GeneratedFile[] {
     importFrom("./parse.js", ["parseWebhookEvent"]),
     importFrom("./runtime/verify.js", ["createVerifier"]),
     importFrom("./unions.js", ["WebhookEvent"], true),
-    importFrom("./runtime/verify.js", ["UnknownWebhookEvent", "WebhookVerificationError"], true),
+    importFrom("./runtime/verify.js", ["UnknownWebhookEvent", "Verifier", "WebhookVerificationError"], true),
     exportFrom("./runtime/verify.js", VERIFY_EXPORTS),
-    `const verifier = createVerifier<WebhookEvent>({ secretEnv: ${stringLiteral(secretEnv)}, toleranceSeconds: ${toleranceSeconds} }, parseWebhookEvent);`,
+    `const verifier: Verifier<WebhookEvent> = createVerifier<WebhookEvent>({ secretEnv: ${stringLiteral(secretEnv)}, toleranceSeconds: ${toleranceSeconds} }, parseWebhookEvent);`,
     `/**
  * Proves that a request came from the sender (Standard Webhooks: HMAC-SHA256 of
  * \`webhook-id.webhook-timestamp.body\`). Resolves when a signature matches; otherwise rejects with a
@@ -42,13 +42,13 @@ export function emitWebhooks(model: CatalogueModel): GeneratedFile[] {
  * @param secret the secret, or several (rotation); defaults to the environment variable \`${env}\`
  * @param options \`toleranceSeconds\` (default ${toleranceSeconds}), \`now\` for tests, more \`secrets\`
  */
-export const verifyWebhookSignature = verifier.verifyWebhookSignature;`,
+export const verifyWebhookSignature: Verifier<WebhookEvent>["verifyWebhookSignature"] = verifier.verifyWebhookSignature;`,
     `/**
  * Verifies the request, parses its JSON and checks it against its event's shape: resolves to a typed
  * {@link WebhookEvent}, or to an {@link UnknownWebhookEvent} for a type this package does not know
  * (with \`strict: true\`, rejects instead). Every failure is a {@link WebhookVerificationError}.
  */
-export const unwrapWebhookEvent = verifier.unwrapWebhookEvent;`,
+export const unwrapWebhookEvent: Verifier<WebhookEvent>["unwrapWebhookEvent"] = verifier.unwrapWebhookEvent;`,
   ];
   return [{ path: "webhooks.ts", contents: renderModule(model.source, statements) }];
 }

@@ -47,10 +47,11 @@ export class WebhookVerificationError extends Error {
     return typeof error === "object" && error !== null && (error as Record<symbol, unknown>)[ERROR_BRAND] === true;
   }
 
-  static override [Symbol.hasInstance](value: unknown): boolean {
-    return WebhookVerificationError.is(value);
-  }
 }
+// Set here rather than declared in the class: declaration files then stay plain for every TypeScript.
+Object.defineProperty(WebhookVerificationError, Symbol.hasInstance, {
+  value: (value: unknown): boolean => WebhookVerificationError.is(value),
+});
 
 /** The raw request body, exactly as received. */
 export type WebhookPayload = string | Uint8Array | ArrayBuffer;
@@ -138,8 +139,24 @@ export interface SigningConfig {
 
 type ParseOutcome<E> = { ok: true; event: E } | { ok: false; errors: ValidationIssue[]; unknownType?: string };
 
+/** What {@link createVerifier} gives: the two functions the package exports. */
+export interface Verifier<E> {
+  verifyWebhookSignature(
+    payload: WebhookPayload,
+    headers: WebhookHeaders,
+    secret?: string | readonly string[],
+    options?: VerifyOptions,
+  ): Promise<void>;
+  unwrapWebhookEvent(
+    payload: WebhookPayload,
+    headers: WebhookHeaders,
+    secret?: string | readonly string[],
+    options?: UnwrapOptions,
+  ): Promise<E | UnknownWebhookEvent>;
+}
+
 /** The verifier bound to a catalogue's settings and parser; the package exports its two functions. */
-export function createVerifier<E>(config: SigningConfig, parse: (value: unknown) => ParseOutcome<E>) {
+export function createVerifier<E>(config: SigningConfig, parse: (value: unknown) => ParseOutcome<E>): Verifier<E> {
   async function verifyWebhookSignature(
     payload: WebhookPayload,
     headers: WebhookHeaders,
@@ -309,7 +326,8 @@ interface Subtle {
   ): Promise<unknown>;
   sign(algorithm: "HMAC", key: unknown, data: Uint8Array): Promise<ArrayBuffer>;
 }
-export const webCrypto = () => (globalThis as unknown as { crypto: { subtle: Subtle; randomUUID(): string } }).crypto;
+export const webCrypto = (): { subtle: Subtle; randomUUID(): string } =>
+  (globalThis as unknown as { crypto: { subtle: Subtle; randomUUID(): string } }).crypto;
 
 // Importing a WebCrypto key costs more than a signature; a few keys are kept per process.
 const importedKeys = new Map<string, Promise<unknown>>();

@@ -1,5 +1,5 @@
 import type { WebhookEvent } from "./unions.js";
-import type { UnknownWebhookEvent } from "./runtime/verify.js";
+import type { Verifier } from "./runtime/verify.js";
 export { isUnknownWebhookEvent, WebhookVerificationError, type UnknownWebhookEvent, type UnwrapOptions, type VerifyOptions, type WebhookHeaders, type WebhookPayload, type WebhookVerificationErrorCode, } from "./runtime/verify.js";
 /**
  * Proves that a request came from the sender (Standard Webhooks: HMAC-SHA256 of
@@ -11,10 +11,10 @@ export { isUnknownWebhookEvent, WebhookVerificationError, type UnknownWebhookEve
  * @param secret the secret, or several (rotation); defaults to the environment variable `OPENAI_WEBHOOK_SECRET`
  * @param options `toleranceSeconds` (default 300), `now` for tests, more `secrets`
  */
-export declare const verifyWebhookSignature: (payload: import("./webhooks.js").WebhookPayload, headers: import("./webhooks.js").WebhookHeaders, secret?: string | readonly string[], options?: import("./webhooks.js").VerifyOptions) => Promise<void>;
+export declare const verifyWebhookSignature: Verifier<WebhookEvent>["verifyWebhookSignature"];
 /**
  * Verifies the request, parses its JSON and checks it against its event's shape: resolves to a typed
  * {@link WebhookEvent}, or to an {@link UnknownWebhookEvent} for a type this package does not know
  * (with `strict: true`, rejects instead). Every failure is a {@link WebhookVerificationError}.
  */
-export declare const unwrapWebhookEvent: (payload: import("./webhooks.js").WebhookPayload, headers: import("./webhooks.js").WebhookHeaders, secret?: string | readonly string[], options?: import("./webhooks.js").UnwrapOptions) => Promise<WebhookEvent | UnknownWebhookEvent>;
+export declare const unwrapWebhookEvent: Verifier<WebhookEvent>["unwrapWebhookEvent"];

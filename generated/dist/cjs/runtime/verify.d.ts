@@ -16,7 +16,6 @@ export declare class WebhookVerificationError extends Error {
     constructor(code: WebhookVerificationErrorCode, message: string, issues?: readonly ValidationIssue[]);
     /** True for an error of this kind from any copy of the package. */
     static is(error: unknown): error is WebhookVerificationError;
-    static [Symbol.hasInstance](value: unknown): boolean;
 }
 /** The raw request body, exactly as received. */
 export type WebhookPayload = string | Uint8Array | ArrayBuffer;
@@ -63,11 +62,13 @@ type ParseOutcome<E> = {
     errors: ValidationIssue[];
     unknownType?: string;
 };
+/** What {@link createVerifier} gives: the two functions the package exports. */
+export interface Verifier<E> {
+    verifyWebhookSignature(payload: WebhookPayload, headers: WebhookHeaders, secret?: string | readonly string[], options?: VerifyOptions): Promise<void>;
+    unwrapWebhookEvent(payload: WebhookPayload, headers: WebhookHeaders, secret?: string | readonly string[], options?: UnwrapOptions): Promise<E | UnknownWebhookEvent>;
+}
 /** The verifier bound to a catalogue's settings and parser; the package exports its two functions. */
-export declare function createVerifier<E>(config: SigningConfig, parse: (value: unknown) => ParseOutcome<E>): {
-    verifyWebhookSignature: (payload: WebhookPayload, headers: WebhookHeaders, secret?: string | readonly string[], options?: VerifyOptions) => Promise<void>;
-    unwrapWebhookEvent: (payload: WebhookPayload, headers: WebhookHeaders, secret?: string | readonly string[], options?: UnwrapOptions) => Promise<E | UnknownWebhookEvent>;
-};
+export declare function createVerifier<E>(config: SigningConfig, parse: (value: unknown) => ParseOutcome<E>): Verifier<E>;
 /** `whsec_…` is the base64 of the key; any other secret is used as its UTF-8 bytes, as the official SDKs do. */
 export declare function secretKey(secret: string): Uint8Array;
 /** The `v1,…` signature of a message, as the sender computes it. */

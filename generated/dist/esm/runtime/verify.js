@@ -24,10 +24,11 @@ export class WebhookVerificationError extends Error {
             error !== null &&
             error[ERROR_BRAND] === true);
     }
-    static [Symbol.hasInstance](value) {
-        return WebhookVerificationError.is(value);
-    }
 }
+// Set here rather than declared in the class: declaration files then stay plain for every TypeScript.
+Object.defineProperty(WebhookVerificationError, Symbol.hasInstance, {
+    value: (value) => WebhookVerificationError.is(value),
+});
 /**
  * True for what {@link createVerifier}'s unwrap returns for an event type the package does not know.
  * The mark is a symbol no JSON payload can carry: a payload with `unknown: true` is not taken for one.
