@@ -70,7 +70,16 @@ export interface ResourceModel {
 export interface CatalogueModel {
   /** The spec's path as generated files name it, relative to the output folder. */
   source: string;
-  package: { name: string; version: string; description: string; referenceUrl?: string };
+  package: {
+    name: string;
+    version: string;
+    description: string;
+    referenceUrl?: string;
+    license?: string;
+    repository?: string;
+    homepage?: string;
+    keywords?: readonly string[];
+  };
   eventIdPrefix?: string;
   /** Shared shapes by `$defs` key, sorted by key. */
   defs: ReadonlyMap<string, Shape>;
@@ -141,6 +150,10 @@ export function buildModel(written: Spec, source: string): CatalogueModel {
       version: spec.package.version,
       description: spec.package.description ?? "",
       ...(spec.package.reference_url && { referenceUrl: spec.package.reference_url }),
+      ...(spec.package.license && { license: spec.package.license }),
+      ...(spec.package.repository && { repository: spec.package.repository }),
+      ...(spec.package.homepage && { homepage: spec.package.homepage }),
+      ...(spec.package.keywords && { keywords: spec.package.keywords }),
     },
     ...(spec.envelope.id_prefix !== undefined && { eventIdPrefix: spec.envelope.id_prefix }),
     ...(spec.signing && {

@@ -64,7 +64,16 @@ export interface EventSpec {
 }
 
 export interface Spec {
-  package: { name: string; version: string; description?: string; reference_url?: string };
+  package: {
+    name: string;
+    version: string;
+    description?: string;
+    reference_url?: string;
+    license?: string;
+    repository?: string;
+    homepage?: string;
+    keywords?: string[];
+  };
   envelope: { id_prefix?: string; required?: string[]; properties: Record<string, ShapeSpec> };
   /** Shared, named shapes: `$ref: "#/$defs/Name"` points at one. */
   $defs?: Record<string, ShapeSpec>;

@@ -17,16 +17,20 @@ export function markdownText(text: string): string {
   );
 }
 
+/** The anchor GitHub and most renderers give an event's heading (`## fine_tuning.job.succeeded`). */
+export function eventAnchor(name: string): string {
+  return name.toLowerCase().replace(/[^a-z0-9_-]/g, "");
+}
+
 /** `EVENTS.md`: the reference of every event, grouped by resource: description, fields, example. */
 export function emitDocs(model: CatalogueModel): GeneratedFile[] {
-  const anchor = (name: string) => name.replace(/[^a-z0-9_]/g, "");
   const contents = [
     `# ${model.package.name} events`,
     "",
     `${model.events.length} events. Every event has the fields listed with it; \`data\` differs from event to event.`,
     "",
     ...model.resources.flatMap((r) => [
-      `- **${r.name}** (\`${r.typeName}\`): ${r.events.map((e) => `[\`${e.name}\`](#${anchor(e.name)})`).join(", ")}`,
+      `- **${r.name}** (\`${r.typeName}\`): ${r.events.map((e) => `[\`${e.name}\`](#${eventAnchor(e.name)})`).join(", ")}`,
     ]),
     "",
     ...model.events.flatMap((event) => section(event)),

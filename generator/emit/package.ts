@@ -27,6 +27,10 @@ export function emitPackageJson(model: CatalogueModel): GeneratedFile[] {
     name: model.package.name,
     version: model.package.version,
     description: docText(model.package.description).replace(/\s+/g, " ") || undefined,
+    license: model.package.license,
+    repository: model.package.repository && { type: "git", url: model.package.repository },
+    homepage: model.package.homepage,
+    keywords: model.package.keywords,
     type: "module",
     sideEffects: false,
     main: "./dist/cjs/index.js",
@@ -38,7 +42,7 @@ export function emitPackageJson(model: CatalogueModel): GeneratedFile[] {
       "./fixtures/*.json": "./fixtures/*.json",
       "./package.json": "./package.json",
     },
-    files: ["dist", "schemas", "fixtures/*.json", "README.md"],
+    files: ["dist", "schemas", "fixtures/*.json", "README.md", "EVENTS.md"],
     engines: { node: ">=20" },
   };
   return [{ path: "package.json", contents: `${JSON.stringify(manifest, null, 2)}\n` }];

@@ -1,5 +1,5 @@
 import type { CatalogueModel } from "../model.js";
-import { markdownText as md } from "./docs.js";
+import { eventAnchor, markdownText as md } from "./docs.js";
 import type { GeneratedFile } from "./module.js";
 
 /** `README.md` for the package's consumers: install, a handler, the subpaths, and every event. */
@@ -52,7 +52,8 @@ ${caseOf("result.event", first?.name)}
       "| event | type | guard | description |",
       "| --- | --- | --- | --- |",
       ...resource.events.map(
-        (e) => `| ${link(e.name)} | \`${e.typeName}\` | \`${e.guardName}\` | ${md(e.description)} |`,
+        (e) =>
+          `| ${link(e.name)} | [\`${e.typeName}\`](EVENTS.md#${eventAnchor(e.name)}) | \`${e.guardName}\` | ${md(e.description)} |`,
       ),
     ].join("\n"),
   );

@@ -46,7 +46,6 @@ export class WebhookVerificationError extends Error {
   static is(error: unknown): error is WebhookVerificationError {
     return typeof error === "object" && error !== null && (error as Record<symbol, unknown>)[ERROR_BRAND] === true;
   }
-
 }
 // Set here rather than declared in the class: declaration files then stay plain for every TypeScript.
 Object.defineProperty(WebhookVerificationError, Symbol.hasInstance, {

@@ -47,3 +47,25 @@ describe("EVENTS.md", () => {
     expect(page).not.toContain("undefined");
   });
 });
+
+describe("package.json and README of the package", () => {
+  it("carry the spec's license, repository, homepage and keywords, ship EVENTS.md, and link each event to its section", async () => {
+    const { emitPackageJson } = await import("../../generator/emit/package.js");
+    const { emitReadme } = await import("../../generator/emit/readme.js");
+    const model = modelOf(
+      SPEC.replace(
+        "package: { name: docs, version: 1.0.0 }",
+        "package: { name: docs, version: 1.0.0, license: MIT, repository: 'https://github.com/o/r', homepage: 'https://o.dev', keywords: [a, b] }",
+      ),
+    );
+    const manifest = JSON.parse(emitPackageJson(model)[0]!.contents);
+    expect(manifest).toMatchObject({
+      license: "MIT",
+      repository: { type: "git", url: "https://github.com/o/r" },
+      homepage: "https://o.dev",
+      keywords: ["a", "b"],
+    });
+    expect(manifest.files).toContain("EVENTS.md");
+    expect(emitReadme(model)[0]!.contents).toContain("[`ThingCreatedWebhookEvent`](EVENTS.md#thingcreated)");
+  });
+});
