@@ -170,4 +170,4 @@ export {
   type WebhookPayload,
   type WebhookVerificationErrorCode,
 } from "./webhooks.js";
-export { signWebhookPayload, type SignedWebhook, type SignOptions } from "./runtime/testing.js";
+export { signWebhookPayload, type SignedWebhook, type SignOptions } from "./testing.js";

@@ -18,7 +18,11 @@ export {
 } from "./runtime/verify.js";
 
 const verifier: Verifier<WebhookEvent> = createVerifier<WebhookEvent>(
-  { secretEnv: "OPENAI_WEBHOOK_SECRET", toleranceSeconds: 300 },
+  {
+    scheme: { name: "standard-webhooks" },
+    secretEnv: "OPENAI_WEBHOOK_SECRET",
+    toleranceSeconds: 300,
+  },
   parseWebhookEvent,
 );
 

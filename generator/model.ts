@@ -17,7 +17,14 @@ import {
 } from "./names.js";
 import { nameTitledShapes } from "./named-shapes.js";
 import { childrenOf, toShape, type Shape } from "./shape.js";
-import { composeEventSchema, DEFAULT_ID_FIELD, DEFAULT_TOLERANCE_SECONDS, type ShapeSpec, type Spec } from "./spec.js";
+import {
+  composeEventSchema,
+  DEFAULT_ID_FIELD,
+  DEFAULT_TOLERANCE_SECONDS,
+  type ShapeSpec,
+  type SigningScheme,
+  type Spec,
+} from "./spec.js";
 
 export type { JsonType, Scalar } from "./spec.js";
 export type { Property, Shape } from "./shape.js";
@@ -88,7 +95,11 @@ export interface CatalogueModel {
   /** `options.check_formats`: the guards check `format`. */
   checkFormats: boolean;
   /** Present when the spec declares how requests are signed. */
-  signing?: { scheme: "standard-webhooks"; secretEnv: string; toleranceSeconds: number };
+  signing?: {
+    scheme: { name: SigningScheme; header?: string; prefix?: string };
+    secretEnv: string;
+    toleranceSeconds: number;
+  };
   /** Sorted by name, so the output does not depend on the order of the spec. */
   events: readonly EventModel[];
   /** Sorted by name. */
@@ -158,7 +169,11 @@ export function buildModel(written: Spec, source: string): CatalogueModel {
     ...(spec.envelope.id_prefix !== undefined && { eventIdPrefix: spec.envelope.id_prefix }),
     ...(spec.signing && {
       signing: {
-        scheme: spec.signing.scheme,
+        scheme: {
+          name: spec.signing.scheme,
+          ...(spec.signing.header !== undefined && { header: spec.signing.header }),
+          ...(spec.signing.prefix !== undefined && { prefix: spec.signing.prefix }),
+        },
         secretEnv: spec.signing.secret_env,
         toleranceSeconds: spec.signing.tolerance_seconds ?? DEFAULT_TOLERANCE_SECONDS,
       },

@@ -78,10 +78,20 @@ export interface Spec {
   /** Shared, named shapes: `$ref: "#/$defs/Name"` points at one. */
   $defs?: Record<string, ShapeSpec>;
   options?: { check_formats?: boolean };
-  signing?: { scheme: "standard-webhooks"; secret_env: string; tolerance_seconds?: number };
+  signing?: {
+    scheme: SigningScheme;
+    secret_env: string;
+    tolerance_seconds?: number;
+    /** The signature header, for the one-header schemes. */
+    header?: string;
+    /** What stands before the hex signature, for `hmac-sha256`. */
+    prefix?: string;
+  };
   upstream?: UpstreamSpec[];
   events: EventSpec[];
 }
+
+export type SigningScheme = "standard-webhooks" | "hmac-sha256" | "timestamped-hmac-sha256";
 
 export interface UpstreamSpec {
   name: string;

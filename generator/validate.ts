@@ -80,6 +80,7 @@ export function validateSpec(loaded: LoadedSpec): Spec {
     spec,
   );
 
+  checkSigning(spec, report);
   const identifiers = new Map<string, string>(FIXED_EXPORTS.map((name) => [name, "a name the package always exports"]));
   // Each event claims the identifiers it gives; a clash is reported once, naming what it clashes with.
   const claim = (wanted: string[], owner: string, path: DataPath) => {
@@ -174,6 +175,25 @@ function checkShapeRules(shape: ShapeSpec, path: DataPath, report: Report, spec:
       node[kind]?.forEach((child, i) => walk(child, [...at, kind, i]));
   };
   walk(shape, path);
+}
+
+/** Each signing scheme's own fields: a header for the one-header schemes, a prefix only where it means something. */
+function checkSigning(spec: Spec, report: Report): void {
+  const signing = spec.signing;
+  if (!signing) return;
+  const oneHeader = signing.scheme !== "standard-webhooks";
+  if (oneHeader && signing.header === undefined)
+    report(["signing"], `uses ${signing.scheme}, which needs header: the name of the header that holds the signature`);
+  if (!oneHeader && signing.header !== undefined)
+    report(["signing", "header"], "is fixed by standard-webhooks (webhook-signature); remove it", "key");
+  if (signing.prefix !== undefined && signing.scheme !== "hmac-sha256")
+    report(["signing", "prefix"], `applies to hmac-sha256 only; ${signing.scheme} has its own format`, "key");
+  if (signing.tolerance_seconds !== undefined && signing.scheme === "hmac-sha256")
+    report(
+      ["signing", "tolerance_seconds"],
+      "has nothing to check: hmac-sha256 signs no time (requests can be replayed; say so to the sender's owners)",
+      "key",
+    );
 }
 
 function checkIdField(event: EventSpec, at: (...rest: (string | number)[]) => DataPath, report: Report): void {

@@ -32,7 +32,7 @@ export function emitIndex(model: CatalogueModel): GeneratedFile[] {
     ...(model.signing
       ? [
           exportFrom("./webhooks.js", WEBHOOKS_EXPORTS),
-          exportFrom("./runtime/testing.js", ["signWebhookPayload", "type SignedWebhook", "type SignOptions"]),
+          exportFrom("./testing.js", ["signWebhookPayload", "type SignedWebhook", "type SignOptions"]),
         ]
       : []),
   ];

@@ -7,7 +7,7 @@ export function entryPoints(model: CatalogueModel): Record<string, string> {
   return {
     ".": "index",
     "./fixtures": "fixtures/index",
-    ...(model.signing && { "./webhooks": "webhooks", "./testing": "runtime/testing" }),
+    ...(model.signing && { "./webhooks": "webhooks", "./testing": "testing" }),
   };
 }
 

@@ -10,10 +10,10 @@ const ALWAYS = [
   { name: "standard-schema.ts", text: source("standard-schema.ts") },
 ];
 const FORMATS = [{ name: "formats.ts", text: source("formats.ts") }];
-const SIGNING = [
-  { name: "verify.ts", text: source("verify.ts") },
-  { name: "testing.ts", text: source("testing.ts") },
-];
+const SIGNING = ["errors.ts", "signing.ts", "schemes.ts", "verify.ts", "testing.ts"].map((name) => ({
+  name,
+  text: source(name),
+}));
 
 /** `runtime/`: what validators (and, when the spec declares signing, verification) share. No dependencies. */
 export function emitRuntime(model: CatalogueModel): GeneratedFile[] {

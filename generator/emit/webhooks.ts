@@ -1,5 +1,5 @@
 import type { CatalogueModel } from "../model.js";
-import { docText, stringLiteral } from "./code.js";
+import { docText, stringLiteral, valueLiteral } from "./code.js";
 import { exportFrom, importFrom, renderModule, type GeneratedFile } from "./module.js";
 
 /** What runtime/verify.ts gives a handler beside the two functions; `webhooks.ts` passes it on. */
@@ -23,7 +23,7 @@ export const WEBHOOKS_EXPORTS = ["unwrapWebhookEvent", "verifyWebhookSignature",
  */
 export function emitWebhooks(model: CatalogueModel): GeneratedFile[] {
   if (!model.signing) return [];
-  const { secretEnv, toleranceSeconds } = model.signing;
+  const { secretEnv, toleranceSeconds, scheme } = model.signing;
   const env = docText(secretEnv);
   const statements = [
     importFrom("./parse.js", ["parseWebhookEvent"]),
@@ -31,7 +31,7 @@ export function emitWebhooks(model: CatalogueModel): GeneratedFile[] {
     importFrom("./unions.js", ["WebhookEvent"], true),
     importFrom("./runtime/verify.js", ["UnknownWebhookEvent", "Verifier", "WebhookVerificationError"], true),
     exportFrom("./runtime/verify.js", VERIFY_EXPORTS),
-    `const verifier: Verifier<WebhookEvent> = createVerifier<WebhookEvent>({ secretEnv: ${stringLiteral(secretEnv)}, toleranceSeconds: ${toleranceSeconds} }, parseWebhookEvent);`,
+    `const verifier: Verifier<WebhookEvent> = createVerifier<WebhookEvent>({ scheme: ${schemeLiteral(scheme)}, secretEnv: ${stringLiteral(secretEnv)}, toleranceSeconds: ${toleranceSeconds} }, parseWebhookEvent);`,
     `/**
  * Proves that a request came from the sender (Standard Webhooks: HMAC-SHA256 of
  * \`webhook-id.webhook-timestamp.body\`). Resolves when a signature matches; otherwise rejects with a
@@ -50,5 +50,28 @@ export const verifyWebhookSignature: Verifier<WebhookEvent>["verifyWebhookSignat
  */
 export const unwrapWebhookEvent: Verifier<WebhookEvent>["unwrapWebhookEvent"] = verifier.unwrapWebhookEvent;`,
   ];
-  return [{ path: "webhooks.ts", contents: renderModule(model.source, statements) }];
+  const testing = [
+    importFrom("./runtime/testing.js", ["createSigner", "type Signer"]),
+    exportFrom("./runtime/testing.js", ["SignedWebhook", "SignOptions"], true),
+    `/**
+ * Signs an event (serialized as JSON) or a raw body like the sender does (${docText(scheme.name)}), so a handler
+ * can be tested with a real signed request: \`{ body, headers, request(url?) }\`. For tests only.
+ */
+export const signWebhookPayload: Signer<${headerNames(scheme)}> = createSigner(${schemeLiteral(scheme)});`,
+  ];
+  return [
+    { path: "webhooks.ts", contents: renderModule(model.source, statements) },
+    { path: "testing.ts", contents: renderModule(model.source, testing) },
+  ];
+}
+
+/** The headers the scheme's sender writes, as a union of literals. */
+function headerNames(scheme: NonNullable<CatalogueModel["signing"]>["scheme"]): string {
+  const names =
+    scheme.name === "standard-webhooks" ? ["webhook-id", "webhook-timestamp", "webhook-signature"] : [scheme.header!];
+  return names.map(stringLiteral).join(" | ");
+}
+
+function schemeLiteral(scheme: NonNullable<CatalogueModel["signing"]>["scheme"]): string {
+  return valueLiteral(scheme);
 }

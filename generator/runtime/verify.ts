@@ -1,65 +1,18 @@
 /**
- * Signature verification by the Standard Webhooks scheme: HMAC-SHA256 over
- * `${webhook-id}.${webhook-timestamp}.${body}`, base64, each signature prefixed `v1,`.
+ * Signature verification and unwrapping, for the scheme the catalogue declares (`schemes.ts`).
  * Runs on Node 20+ (node:crypto, found at run time, for speed) and on runtimes that have only
  * WebCrypto; it loads no module at run time and uses no Node-only global.
  */
+import { WebhookVerificationError } from "./errors.js";
+import { keyOf, readClaim, type Scheme } from "./schemes.js";
+import { constantTimeEqual, hmac, rawBody, type WebhookHeaders, type WebhookPayload } from "./signing.js";
 import type { ValidationIssue } from "./validation.js";
 
-/** What went wrong, stable across versions: branch on this, not on the message. */
-export type WebhookVerificationErrorCode =
-  | "invalid_options"
-  | "payload_not_raw"
-  | "missing_secret"
-  | "malformed_secret"
-  | "missing_header"
-  | "malformed_header"
-  | "malformed_timestamp"
-  | "timestamp_too_old"
-  | "timestamp_too_new"
-  | "no_matching_signature"
-  | "body_not_json"
-  | "invalid_payload"
-  | "unknown_event_type";
+export { WebhookVerificationError, type WebhookVerificationErrorCode } from "./errors.js";
+export type { WebhookHeaders, WebhookPayload } from "./signing.js";
 
-// A brand shared by every copy of the package (ESM and CommonJS builds loaded side by side), so
-// `instanceof` and `WebhookVerificationError.is` recognise errors from either copy.
-const ERROR_BRAND = Symbol.for("webhook-event-codegen.WebhookVerificationError");
 // Marks unknown events: JSON cannot hold a symbol-keyed property, so no payload can forge it.
 const UNKNOWN_BRAND = Symbol.for("webhook-event-codegen.UnknownWebhookEvent");
-
-/** Every failure of verification or unwrapping. Its message never holds a secret or a signature. */
-export class WebhookVerificationError extends Error {
-  override readonly name = "WebhookVerificationError";
-  readonly code: WebhookVerificationErrorCode;
-  /** With `invalid_payload`: where the payload does not match its event's shape. */
-  readonly issues?: readonly ValidationIssue[];
-
-  constructor(code: WebhookVerificationErrorCode, message: string, issues?: readonly ValidationIssue[]) {
-    super(message);
-    this.code = code;
-    if (issues) this.issues = issues;
-    Object.defineProperty(this, ERROR_BRAND, { value: true });
-  }
-
-  /** True for an error of this kind from any copy of the package. */
-  static is(error: unknown): error is WebhookVerificationError {
-    return typeof error === "object" && error !== null && (error as Record<symbol, unknown>)[ERROR_BRAND] === true;
-  }
-}
-// Set here rather than declared in the class: declaration files then stay plain for every TypeScript.
-Object.defineProperty(WebhookVerificationError, Symbol.hasInstance, {
-  value: (value: unknown): boolean => WebhookVerificationError.is(value),
-});
-
-/** The raw request body, exactly as received. */
-export type WebhookPayload = string | Uint8Array | ArrayBuffer;
-
-/** Request headers as Fetch (`Headers`), Node (`req.headers`) or a list of pairs give them. */
-export type WebhookHeaders =
-  | { get(name: string): string | null }
-  | Readonly<Record<string, string | readonly string[] | undefined>>
-  | Iterable<readonly [string, string]>;
 
 export interface VerifyOptions {
   /** How far the timestamp may be from now, either way, in seconds. */
@@ -131,6 +84,7 @@ function describe(value: unknown): string {
 }
 
 export interface SigningConfig {
+  scheme: Scheme;
   /** The environment variable that holds the secret when none is passed. */
   secretEnv: string;
   toleranceSeconds: number;
@@ -164,35 +118,21 @@ export function createVerifier<E>(config: SigningConfig, parse: (value: unknown)
   ): Promise<void> {
     checkOptions(options);
     const body = rawBody(payload);
-    // Svix delivers Standard Webhooks under svix-* names; either set is accepted.
-    const prefix =
-      allValues(headers, "webhook-id").length === 0 && allValues(headers, "svix-id").length > 0 ? "svix" : "webhook";
-    const id = single(headers, `${prefix}-id`);
-    const timestamp = single(headers, `${prefix}-timestamp`);
-    // Several signatures are separated by spaces; a header sent twice is joined with ", " (Fetch, Node),
-    // so a comma ending a signature is that separator: any listed signature may match.
-    const signatures = allValues(headers, `${prefix}-signature`).join(" ");
-    if (!signatures) throw missing(`${prefix}-signature`);
-    checkTimestamp(timestamp, options.toleranceSeconds ?? config.toleranceSeconds, options.now);
-
-    const candidates = signatures
-      .split(/\s+/)
-      .map((s) => s.replace(/,$/, ""))
-      .filter((s) => s.startsWith("v1,"))
-      .map((s) => decodeBase64(s.slice(3)))
-      .filter((s): s is Uint8Array => s?.length === 32);
+    const claim = readClaim(config.scheme, headers);
+    if (claim.timestamp !== undefined)
+      checkTimestamp(claim.timestamp, options.toleranceSeconds ?? config.toleranceSeconds, options.now);
     let matched = false;
     for (const key of keys(secret, options.secrets)) {
-      const expected = await sign(key, id, timestamp, body);
+      const expected = await hmac(key, claim.signedPrefix, body);
       // Compare with every candidate, each in constant time, so timing says nothing about which bytes differ.
-      for (const candidate of candidates) matched = constantTimeEqual(candidate, expected) || matched;
+      for (const candidate of claim.candidates) matched = constantTimeEqual(candidate, expected) || matched;
     }
     if (!matched) {
       throw new WebhookVerificationError(
         "no_matching_signature",
-        candidates.length === 0
-          ? "webhook-signature holds no v1 signature; the request was not signed with this scheme"
-          : "no signature matches: the body, webhook-id or webhook-timestamp was changed, or the secret is not the one the sender uses",
+        claim.candidates.length === 0
+          ? `${claim.header} holds no signature of this scheme (${config.scheme.name}); the request was not signed with it`
+          : "no signature matches: the body or a signed header was changed, or the secret is not the one the sender uses",
       );
     }
   }
@@ -251,113 +191,10 @@ export function createVerifier<E>(config: SigningConfig, parse: (value: unknown)
         `no secret: pass one, or set the environment variable ${config.secretEnv}`,
       );
     }
-    return all.map(secretKey);
+    return all.map((s) => keyOf(config.scheme, s));
   }
 
   return { verifyWebhookSignature, unwrapWebhookEvent };
-}
-
-// Decoding a secret costs as much as checking a small request; a process uses a few secrets.
-const decodedSecrets = new Map<string, Uint8Array>();
-
-/** `whsec_…` is the base64 of the key; any other secret is used as its UTF-8 bytes, as the official SDKs do. */
-export function secretKey(secret: string): Uint8Array {
-  let key = decodedSecrets.get(secret);
-  if (key) return key;
-  // A secret pasted with its quotes or a line break would never match: say so instead.
-  if (/^\s|\s$/.test(secret) || /^(["']).*\1$/s.test(secret)) {
-    throw new WebhookVerificationError(
-      "malformed_secret",
-      `the secret ${/^["']/.test(secret) ? "is wrapped in quotes" : "starts or ends with white space or a line break"}; set it without them (as copied from the dashboard)`,
-    );
-  }
-  key = secret.startsWith("whsec_") ? decodeBase64(secret.slice(6)) : new TextEncoder().encode(secret);
-  if (!key || key.length === 0) {
-    throw new WebhookVerificationError(
-      "malformed_secret",
-      "the secret starts with whsec_ but the rest is not base64; copy it again from the dashboard",
-    );
-  }
-  if (decodedSecrets.size >= 16) decodedSecrets.delete(decodedSecrets.keys().next().value!);
-  decodedSecrets.set(secret, key);
-  return key;
-}
-
-/** The `v1,…` signature of a message, as the sender computes it. */
-export async function sign(
-  key: Uint8Array,
-  id: string,
-  timestamp: string,
-  body: string | Uint8Array,
-): Promise<Uint8Array> {
-  const prefix = `${id}.${timestamp}.`;
-  if (nodeCrypto) return nodeCrypto.createHmac("sha256", key).update(prefix).update(body).digest();
-  const encoder = new TextEncoder();
-  const head = encoder.encode(prefix);
-  const tail = typeof body === "string" ? encoder.encode(body) : body;
-  const message = new Uint8Array(head.length + tail.length);
-  message.set(head);
-  message.set(tail, head.length);
-  const cryptoKey = await importKey(key);
-  return new Uint8Array(await webCrypto().subtle.sign("HMAC", cryptoKey, message));
-}
-
-// Node's own HMAC is many times faster than WebCrypto's per call; found at run time, so the code
-// still loads where there is no Node (process.getBuiltinModule: Node 20.16+).
-interface NodeHmac {
-  update(data: string | Uint8Array): NodeHmac;
-  digest(): Uint8Array;
-}
-const nodeCrypto = (
-  globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }
-).process?.getBuiltinModule?.("node:crypto") as
-  { createHmac(algorithm: string, key: Uint8Array): NodeHmac } | undefined;
-
-// Only what is used of WebCrypto, declared here so the package type-checks with the DOM library
-// or with Node's types, under any TypeScript 5.
-interface Subtle {
-  importKey(
-    format: "raw",
-    key: Uint8Array,
-    algorithm: { name: "HMAC"; hash: "SHA-256" },
-    extractable: false,
-    usages: ["sign"],
-  ): Promise<unknown>;
-  sign(algorithm: "HMAC", key: unknown, data: Uint8Array): Promise<ArrayBuffer>;
-}
-export const webCrypto = (): { subtle: Subtle; randomUUID(): string } =>
-  (globalThis as unknown as { crypto: { subtle: Subtle; randomUUID(): string } }).crypto;
-
-// Importing a WebCrypto key costs more than a signature; a few keys are kept per process.
-const importedKeys = new Map<string, Promise<unknown>>();
-function importKey(key: Uint8Array): Promise<unknown> {
-  const id = encodeBase64(key);
-  let imported = importedKeys.get(id);
-  if (!imported) {
-    if (importedKeys.size >= 16) importedKeys.delete(importedKeys.keys().next().value!);
-    imported = webCrypto().subtle.importKey("raw", key, { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
-    importedKeys.set(id, imported);
-  }
-  return imported;
-}
-
-function rawBody(payload: WebhookPayload): string | Uint8Array {
-  // isView and the tag, not instanceof: bytes may come from another realm (a worker, a vm context).
-  if (typeof payload === "string") return payload;
-  if (ArrayBuffer.isView(payload)) return new Uint8Array(payload.buffer, payload.byteOffset, payload.byteLength);
-  if (Object.prototype.toString.call(payload) === "[object ArrayBuffer]") return new Uint8Array(payload as ArrayBuffer);
-  if (typeof payload === "object" && payload !== null)
-    throw new WebhookVerificationError(
-      "payload_not_raw",
-      "the body was already parsed (express.json() or another body parser ran before this route): the signature covers the exact bytes sent. " +
-        "Mount express.raw({ type: 'application/json' }) on the webhook route, before any JSON parser, and pass req.body (the raw bytes); " +
-        "with Fetch, pass `await request.text()`.",
-    );
-  throw new WebhookVerificationError(
-    "payload_not_raw",
-    "the payload must be the raw request body (a string or bytes), not a parsed object: the signature covers the exact bytes sent. " +
-      "Read it with `await request.text()` (Fetch), `express.raw({ type: 'application/json' })` (Express), or by collecting the request's chunks (Node http).",
-  );
 }
 
 function checkTimestamp(timestamp: string, toleranceSeconds: number, now: Date | number | undefined): void {
@@ -378,74 +215,4 @@ function checkTimestamp(timestamp: string, toleranceSeconds: number, now: Date |
       `webhook-timestamp is ${-age} s in the future, more than the ${toleranceSeconds} s allowed: check the clock`,
     );
   }
-}
-
-function missing(name: string): WebhookVerificationError {
-  return new WebhookVerificationError(
-    "missing_header",
-    `the ${name} header is missing; pass the request's headers as received`,
-  );
-}
-
-function single(headers: WebhookHeaders, name: string): string {
-  const values = allValues(headers, name);
-  if (values.length === 0 || values[0] === "") throw missing(name);
-  if (values.length > 1 && values.some((v) => v !== values[0])) {
-    throw new WebhookVerificationError(
-      "malformed_header",
-      `the ${name} header appears more than once with different values`,
-    );
-  }
-  return values[0]!;
-}
-
-/** Every value of a header, names compared without case. */
-function allValues(headers: WebhookHeaders, name: string): string[] {
-  if (headers === null || typeof headers !== "object") return [];
-  if (
-    typeof (headers as { get?: unknown }).get === "function" &&
-    !(Symbol.iterator in headers && headers instanceof Map)
-  ) {
-    const value = (headers as { get(name: string): string | null }).get(name);
-    return value === null || value === undefined ? [] : [String(value)];
-  }
-  // Node gives header names in lower case: look there first, before comparing every name.
-  if (!(Symbol.iterator in headers)) {
-    const direct = (headers as Record<string, unknown>)[name];
-    if (typeof direct === "string") return [direct];
-    if (Array.isArray(direct)) return direct.filter((v): v is string => typeof v === "string");
-  }
-  const out: string[] = [];
-  const entries =
-    Symbol.iterator in headers ? (headers as Iterable<readonly [string, string]>) : Object.entries(headers);
-  for (const [key, value] of entries) {
-    if (typeof key !== "string" || key.toLowerCase() !== name) continue;
-    for (const v of Array.isArray(value) ? value : [value]) if (typeof v === "string") out.push(v);
-  }
-  return out;
-}
-
-function constantTimeEqual(a: Uint8Array, b: Uint8Array): boolean {
-  if (a.length !== b.length) return false;
-  let difference = 0;
-  for (let i = 0; i < a.length; i++) difference |= a[i]! ^ b[i]!;
-  return difference === 0;
-}
-
-function decodeBase64(text: string): Uint8Array | undefined {
-  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(text) || text.length % 4 === 1) return undefined;
-  try {
-    const binary = atob(text);
-    const bytes = new Uint8Array(binary.length);
-    for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-    return bytes;
-  } catch {
-    return undefined;
-  }
-}
-
-export function encodeBase64(bytes: Uint8Array): string {
-  let binary = "";
-  for (let i = 0; i < bytes.length; i++) binary += String.fromCharCode(bytes[i]!);
-  return btoa(binary);
 }

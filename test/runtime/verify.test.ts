@@ -77,7 +77,7 @@ describe("verifyWebhookSignature", () => {
       }
     }
     // Node gives repeated headers as arrays.
-    const nodeStyle = { ...headers, "webhook-signature": ["v1,AAAA", headers["webhook-signature"]] };
+    const nodeStyle = { ...headers, "webhook-signature": ["v1,AAAA", headers["webhook-signature"]!] };
     await expect(verifyWebhookSignature(body, nodeStyle, SECRET, { now: NOW })).resolves.toBeUndefined();
   });
 

@@ -81,5 +81,5 @@ Object.defineProperty(exports, "unwrapWebhookEvent", { enumerable: true, get: fu
 Object.defineProperty(exports, "verifyWebhookSignature", { enumerable: true, get: function () { return webhooks_js_1.verifyWebhookSignature; } });
 Object.defineProperty(exports, "isUnknownWebhookEvent", { enumerable: true, get: function () { return webhooks_js_1.isUnknownWebhookEvent; } });
 Object.defineProperty(exports, "WebhookVerificationError", { enumerable: true, get: function () { return webhooks_js_1.WebhookVerificationError; } });
-var testing_js_1 = require("./runtime/testing.js");
+var testing_js_1 = require("./testing.js");
 Object.defineProperty(exports, "signWebhookPayload", { enumerable: true, get: function () { return testing_js_1.signWebhookPayload; } });

@@ -8,7 +8,11 @@ const verify_js_1 = require("./runtime/verify.js");
 var verify_js_2 = require("./runtime/verify.js");
 Object.defineProperty(exports, "isUnknownWebhookEvent", { enumerable: true, get: function () { return verify_js_2.isUnknownWebhookEvent; } });
 Object.defineProperty(exports, "WebhookVerificationError", { enumerable: true, get: function () { return verify_js_2.WebhookVerificationError; } });
-const verifier = (0, verify_js_1.createVerifier)({ secretEnv: "OPENAI_WEBHOOK_SECRET", toleranceSeconds: 300 }, parse_js_1.parseWebhookEvent);
+const verifier = (0, verify_js_1.createVerifier)({
+    scheme: { name: "standard-webhooks" },
+    secretEnv: "OPENAI_WEBHOOK_SECRET",
+    toleranceSeconds: 300,
+}, parse_js_1.parseWebhookEvent);
 /**
  * Proves that a request came from the sender (Standard Webhooks: HMAC-SHA256 of
  * `webhook-id.webhook-timestamp.body`). Resolves when a signature matches; otherwise rejects with a

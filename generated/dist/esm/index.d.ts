@@ -35,4 +35,4 @@ export type { ValidationIssue, Validator } from "./runtime/validation.js";
 export type { StandardSchemaV1 } from "./runtime/standard-schema.js";
 export { fixtures } from "./fixtures/index.js";
 export { unwrapWebhookEvent, verifyWebhookSignature, isUnknownWebhookEvent, WebhookVerificationError, type UnknownWebhookEvent, type UnwrapOptions, type VerifyOptions, type WebhookHeaders, type WebhookPayload, type WebhookVerificationErrorCode, } from "./webhooks.js";
-export { signWebhookPayload, type SignedWebhook, type SignOptions } from "./runtime/testing.js";
+export { signWebhookPayload, type SignedWebhook, type SignOptions } from "./testing.js";

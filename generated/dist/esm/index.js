@@ -20,4 +20,4 @@ export { WEBHOOK_EVENT_TYPES, } from "./unions.js";
 export { isWebhookEvent, parseWebhookEvent, validateWebhookEvent, WebhookEventSchema, } from "./parse.js";
 export { fixtures } from "./fixtures/index.js";
 export { unwrapWebhookEvent, verifyWebhookSignature, isUnknownWebhookEvent, WebhookVerificationError, } from "./webhooks.js";
-export { signWebhookPayload } from "./runtime/testing.js";
+export { signWebhookPayload } from "./testing.js";

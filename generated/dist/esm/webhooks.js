@@ -3,7 +3,11 @@
 import { parseWebhookEvent } from "./parse.js";
 import { createVerifier } from "./runtime/verify.js";
 export { isUnknownWebhookEvent, WebhookVerificationError, } from "./runtime/verify.js";
-const verifier = createVerifier({ secretEnv: "OPENAI_WEBHOOK_SECRET", toleranceSeconds: 300 }, parseWebhookEvent);
+const verifier = createVerifier({
+    scheme: { name: "standard-webhooks" },
+    secretEnv: "OPENAI_WEBHOOK_SECRET",
+    toleranceSeconds: 300,
+}, parseWebhookEvent);
 /**
  * Proves that a request came from the sender (Standard Webhooks: HMAC-SHA256 of
  * `webhook-id.webhook-timestamp.body`). Resolves when a signature matches; otherwise rejects with a
