@@ -97,6 +97,8 @@ export interface UpstreamSpec {
   name: string;
   format: "reference-page" | "openapi";
   file: string;
+  /** Where it is published: `docs:fetch` downloads it into `file`. */
+  url?: string;
   accepted?: { event: string; field: string; fingerprint: string; reason: string }[];
 }
 
