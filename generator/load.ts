@@ -24,6 +24,28 @@ const REWORDED: Record<string, string> = {
   RESOURCE_EXHAUSTION: "is nested too deeply to parse; flatten it",
 };
 
+/** What to do about the YAML mistakes people make most, after the parser's own words. */
+function hintFor(code: string, message: string): string | undefined {
+  if (code === "MISSING_CHAR")
+    return /^Sequence item without/.test(message)
+      ? 'start a list item with "- ", or indent this line like its neighbours'
+      : "close the quote or bracket that this line opens";
+  return HINTS[code];
+}
+const HINTS: Record<string, string> = {
+  TAB_AS_INDENT: "indent with spaces",
+  BLOCK_AS_IMPLICIT_KEY:
+    'a value that holds ": " must be quoted ("…"), or this line is indented deeper than its neighbours',
+  MULTILINE_IMPLICIT_KEY: "a key must fit on one line; check the indentation of the line above",
+  BAD_INDENT: "line the keys of one mapping up in the same column, and close [ and { on the line they end",
+  DUPLICATE_KEY: "keep one of them",
+};
+
+const hintOf = (code: string, message: string) => {
+  const hint = hintFor(code, message);
+  return hint ? `: ${hint}` : "";
+};
+
 /** Reads and parses a spec; unreadable files and YAML errors (tabs, duplicate keys, bad indentation) become SpecErrors. */
 export function loadSpec(file: string, source?: string | Uint8Array): LoadedSpec {
   const fail = (message: string, line = 1, column = 1): never => {
@@ -72,7 +94,7 @@ export function loadSpec(file: string, source?: string | Uint8Array): LoadedSpec
           file,
           ...at,
           path: "",
-          message: `${REWORDED[e.code] ?? e.message.replace(/\s+at line \d+, column \d+:?[\s\S]*$/, "")} (YAML ${e.code})`,
+          message: `${REWORDED[e.code] ?? e.message.replace(/\s+at line \d+, column \d+:?[\s\S]*$/, "")} (YAML ${e.code})${hintOf(e.code, e.message)}`,
         },
         more: 0,
       });

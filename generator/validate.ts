@@ -14,6 +14,7 @@ import {
 import { KEYWORDS } from "./keywords/index.js";
 import type { CheckContext } from "./keywords/keyword.js";
 import { REFUSED_KEYWORDS } from "./keywords/refused.js";
+import { didYouMean } from "./suggest.js";
 import { nameTitledShapes } from "./named-shapes.js";
 import { codePoints, deepestPath, keysWithInvisibleCharacters, MAX_DEPTH } from "./validate-data.js";
 import { jsonTypeOf, mismatches, toShape } from "./shape.js";
@@ -260,7 +261,7 @@ function describeAjvErrors(
         const nearest = known.includes("anyOf") ? REFUSED_KEYWORDS[e.params.additionalProperty] : undefined;
         message = nearest
           ? `is not supported: ${nearest}`
-          : `is not a supported field here; expected one of: ${known.join(", ")}`;
+          : `is not a supported field here${didYouMean(e.params.additionalProperty, known) || ";"} expected one of: ${known.join(", ")}`;
         break;
       }
       case "propertyNames":

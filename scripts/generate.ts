@@ -6,6 +6,7 @@ import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import { formatProblem, SpecError } from "../generator/errors.js";
 import { generate } from "../generator/pipeline.js";
+import { didYouMean } from "../generator/suggest.js";
 import { watchFile } from "../generator/watch.js";
 import { describeDiff, diffOutput, isUpToDate, OutputError, writeOutput } from "../generator/write.js";
 
@@ -17,6 +18,8 @@ const USAGE = `Usage: npm run generate -- [--spec FILE] [--out DIR] [--check | -
   --watch      generate, then again on every change to the spec; errors are printed, not fatal
   --verify     also type-check the generated package as one strict program (the tests do this too)
   --help       show this`;
+
+const FLAGS = ["--spec", "--out", "--check", "--watch", "--verify", "--help"];
 
 async function main(argv: string[]): Promise<number> {
   let options;
@@ -33,7 +36,9 @@ async function main(argv: string[]): Promise<number> {
       },
     }).values;
   } catch (error) {
-    console.error(`${(error as Error).message}\n\n${USAGE}`);
+    const unknown = /Unknown option '(--?[^']+)'/.exec((error as Error).message)?.[1];
+    const hint = unknown ? didYouMean(unknown, FLAGS) : "";
+    console.error(`${(error as Error).message}${hint}\n\n${USAGE}`);
     return 2;
   }
   if (options.help) {

@@ -227,4 +227,10 @@ describe("npm run generate", () => {
     expect(moved.code).toBe(1);
     expect(moved.stderr).toContain("changed: index.ts");
   });
+
+  it("suggests the nearest flag for a mistyped one", () => {
+    const result = run(project(), "--chek");
+    expect(result.code).toBe(2);
+    expect(result.stderr.split("\n")[0]).toBe("Unknown option '--chek'; did you mean --check?");
+  });
 });

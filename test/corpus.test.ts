@@ -25,7 +25,7 @@ const REFUSED: Record<string, string> = {
   "alias-bomb.yaml":
     "1:1 Excessive alias count indicates a resource exhaustion attack; write the value out instead of using aliases",
   "comments-only.yaml": "1:1 the spec is empty; start from the example in the README",
-  "duplicate-keys.yaml": "12:5 Map keys must be unique (YAML DUPLICATE_KEY)",
+  "duplicate-keys.yaml": "12:5 Map keys must be unique (YAML DUPLICATE_KEY): keep one of them",
   "empty.yaml": "1:1 the spec is empty; start from the example in the README",
   "example-mismatch.yaml":
     "17:75 events[0].example.data.id expected string, got number (the example does not match the event's shape)",
@@ -43,7 +43,8 @@ const REFUSED: Record<string, string> = {
     '16:21 events[0].data.properties.id.$ref "https://example.com/schema.json" is not allowed: point at a shared shape',
   "separator-collision.yaml":
     "18:11 events[1].name gives the identifier ABCWebhookEvent, ABCWebhookEventData, isABCWebhookEvent, validateABCWebhookEvent, ABCWebhookEventSchema, which event a.b_c already gives",
-  "tab-indented.yaml": "3:1 Tabs are not allowed as indentation (YAML TAB_AS_INDENT); the same on 13 more lines",
+  "tab-indented.yaml":
+    "3:1 Tabs are not allowed as indentation (YAML TAB_AS_INDENT): indent with spaces; the same on 13 more lines",
   "unsupported-keyword.yaml":
     "16:29 events[0].data.properties.id.not is not supported: describe what is allowed (enum, anyOf) rather than what is not",
   "const-contradicts-type.yaml":

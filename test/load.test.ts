@@ -8,19 +8,19 @@ import { edit, MINIMAL_SPEC, problemsOf, tempDir } from "./helpers.js";
 describe("loadSpec", () => {
   it("reports a duplicate key where the second one stands", () => {
     expect(problemsOf(edit("    id_prefix: thing_\n", "    id_prefix: thing_\n    id_prefix: thing_\n"))).toEqual([
-      "spec/events.yaml:12:5 Map keys must be unique (YAML DUPLICATE_KEY)",
+      "spec/events.yaml:12:5 Map keys must be unique (YAML DUPLICATE_KEY): keep one of them",
     ]);
   });
 
   it("reports tab indentation once, on its line", () => {
     expect(problemsOf(edit("  - name", "\t- name"))[0]).toBe(
-      "spec/events.yaml:9:1 Tabs are not allowed as indentation (YAML TAB_AS_INDENT)",
+      "spec/events.yaml:9:1 Tabs are not allowed as indentation (YAML TAB_AS_INDENT): indent with spaces",
     );
   });
 
   it("reports unclosed flow collections with a position", () => {
     expect(problemsOf(edit("required: [id]", "required: [id"))[0]).toMatch(
-      /^spec\/events\.yaml:\d+:\d+ .*\(YAML [A-Z_]+\)$/,
+      /^spec\/events\.yaml:\d+:\d+ .*\(YAML [A-Z_]+\)(: .*)?$/,
     );
   });
 
@@ -90,5 +90,19 @@ try { loadSpec("/dev/zero"); } catch (e) { console.log(e.problems[0].message, pr
     } catch (error) {
       expect((error as SpecError).problems[0]!.message).toBe("cannot be read: it is a folder; pass the spec file");
     }
+  });
+
+  it("says what to do about the YAML mistakes people make most", () => {
+    expect(
+      problemsOf(edit("description: Sent when a thing is created.", "description: Sent when: a thing is created.")),
+    ).toEqual([
+      'spec/events.yaml:10:18 Nested mappings are not allowed in compact mappings (YAML BLOCK_AS_IMPLICIT_KEY): a value that holds ": " must be quoted ("…"), or this line is indented deeper than its neighbours',
+    ]);
+    expect(problemsOf(edit("      required: [id]\n", "     required: [id]\n"))[0]).toMatch(
+      /\(YAML BAD_INDENT\): line the keys of one mapping up in the same column/,
+    );
+    expect(problemsOf(edit("    id_prefix: thing_\n", "   id_prefix: thing_\n"))[0]).toMatch(
+      /Sequence item without - indicator \(YAML MISSING_CHAR\): start a list item with "- ", or indent this line like its neighbours$/,
+    );
   });
 });

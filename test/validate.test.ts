@@ -34,7 +34,7 @@ describe("validateSpec", () => {
 
   it("points at an unknown field's key and lists the known ones", () => {
     expect(problemsOf(edit("    id_prefix: thing_\n", "    id_prefix: thing_\n    idprefix: x\n"))).toEqual([
-      "spec/events.yaml:12:5 events[0].idprefix is not a supported field here; expected one of: name, description, envelope, id_field, id_prefix, data, example, envelope_required, type_description",
+      "spec/events.yaml:12:5 events[0].idprefix is not a supported field here; did you mean id_prefix? expected one of: name, description, envelope, id_field, id_prefix, data, example, envelope_required, type_description",
     ]);
   });
 

@@ -1,5 +1,6 @@
 import { dirname, join, relative } from "node:path";
 import { loadSpec } from "../load.js";
+import { didYouMean } from "../suggest.js";
 import type { Spec, UpstreamSpec } from "../spec.js";
 import { validateSpec } from "../validate.js";
 import type { Catalogue } from "./catalogue.js";
@@ -38,7 +39,13 @@ export function checkUpstreams(specFile: string, only?: string): CheckResult {
   const sources = (spec.upstream ?? []).filter((s) => only === undefined || s.name === only);
   if (only !== undefined && sources.length === 0) {
     throw new Error(
-      `${specFile} names no upstream "${only}"; it names: ${(spec.upstream ?? []).map((s) => s.name).join(", ") || "none"}`,
+      `${specFile} names no upstream "${only}"${
+        didYouMean(
+          only,
+          (spec.upstream ?? []).map((s) => s.name),
+          (s) => `--from ${s}`,
+        ) || ";"
+      } it names: ${(spec.upstream ?? []).map((s) => s.name).join(", ") || "none"}`,
     );
   }
   const results = sources.map((source): UpstreamResult => {

@@ -16,6 +16,12 @@ function run(cwd: string, name: string, ...args: string[]) {
 describe("docs:check on the repo's spec", () => {
   // A changed upstream copy fails CI with the report: each difference with both values and its
   // line. Accepted differences (and events only the spec has) are the catalogue's own business.
+  it("suggests the nearest upstream for a mistyped --from", () => {
+    expect(() => checkUpstreams("test/fixtures/openai/events.yaml", "opanapi")).toThrow(
+      'test/fixtures/openai/events.yaml names no upstream "opanapi"; did you mean --from openapi? it names: page, openapi',
+    );
+  });
+
   it("finds no difference that is not accepted", () => {
     const check = checkUpstreams("spec/events.yaml");
     expect(check.ok, formatReport(check)).toBe(true);
