@@ -27,21 +27,24 @@ try {
     console.log(`${values.spec} already agrees with ${values.from}, but for accepted differences; nothing to do.`);
     process.exit(0);
   }
+  // Checked before it is written: a sync never leaves a spec that generate would refuse.
+  try {
+    validateSpec(loadSpec(values.spec, outcome.text));
+  } catch (error) {
+    if (!(error instanceof SpecError)) throw error;
+    console.error(`Nothing was written: ${values.spec} would not be valid after the sync from ${values.from}:`);
+    for (const line of error.message.split("\n").slice(1)) console.error(`  ${line}`);
+    console.error("Change the spec by hand (or accept the difference), then run docs:sync again.");
+    process.exit(1);
+  }
   // Written whole or not at all.
   writeFileSync(`${values.spec}.tmp`, outcome.text);
   renameSync(`${values.spec}.tmp`, values.spec);
   console.log(`Updated ${values.spec} from ${values.from}:`);
   for (const line of outcome.applied) console.log(`  ${line}`);
-  const problems: string[] = [];
-  try {
-    validateSpec(loadSpec(values.spec));
-  } catch (error) {
-    if (!(error instanceof SpecError)) throw error;
-    problems.push(...error.message.split("\n").slice(1));
-  }
-  if (outcome.forHumans.length + problems.length > 0) {
+  if (outcome.forHumans.length > 0) {
     console.log("Still needs a human:");
-    for (const line of [...outcome.forHumans, ...problems]) console.log(`  ${line}`);
+    for (const line of outcome.forHumans) console.log(`  ${line}`);
   }
   console.log("Then: npm run generate, and npm run docs:check.");
 } catch (error) {

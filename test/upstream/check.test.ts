@@ -93,3 +93,50 @@ describe("keeping the catalogue in sync, end to end", () => {
     expect(readFileSync(join(dir, "generated/EVENTS.md"), "utf8")).toContain("## batch.paused");
   });
 });
+
+describe("docs:sync", () => {
+  function project(): string {
+    const dir = tempDir();
+    cpSync(resolve("test/fixtures/openai"), join(dir, "spec"), { recursive: true });
+    return dir;
+  }
+  const openapiOf = (dir: string) => join(dir, "spec/upstream/openai-openapi-webhooks.yaml");
+
+  it("writes nothing, and says why, when the synced spec would not be valid", () => {
+    const dir = project();
+    // Upstream now says batch.cancelled's data.id is an integer: synced, it could not be the ID field.
+    let text = readFileSync(openapiOf(dir), "utf8");
+    const start = text.indexOf("    WebhookBatchCancelled:");
+    const end = text.indexOf("    WebhookBatchCompleted:");
+    const block = text
+      .slice(start, end)
+      .replace(
+        "          properties:\n            id:\n              type: string\n",
+        "          properties:\n            id:\n              type: integer\n",
+      );
+    text = text.slice(0, start) + block + text.slice(end);
+    writeFileSync(openapiOf(dir), text);
+    const before = readFileSync(join(dir, "spec/events.yaml"), "utf8");
+    const sync = run(dir, "docs-sync", "--from", "openapi");
+    expect(readFileSync(join(dir, "spec/events.yaml"), "utf8")).toBe(before);
+    expect(sync.code).toBe(1);
+    expect(sync.out).toMatch(
+      /^Nothing was written: spec\/events\.yaml would not be valid after the sync from openapi:/m,
+    );
+    expect(sync.out).toMatch(/events\[\d+\]\.data\.properties\.id is the ID field, so it must be a required string/);
+  });
+
+  it("changes nothing when run twice", () => {
+    const dir = project();
+    const text = readFileSync(openapiOf(dir), "utf8").replace(
+      "Sent when a background response has failed.",
+      "Sent when a background response has failed for good.",
+    );
+    writeFileSync(openapiOf(dir), text);
+    expect(run(dir, "docs-sync", "--from", "openapi").code).toBe(0);
+    const once = readFileSync(join(dir, "spec/events.yaml"), "utf8");
+    const again = run(dir, "docs-sync", "--from", "openapi");
+    expect(again.out).toMatch(/already agrees with openapi/);
+    expect(readFileSync(join(dir, "spec/events.yaml"), "utf8")).toBe(once);
+  });
+});
