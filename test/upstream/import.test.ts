@@ -1,0 +1,100 @@
+import { spawnSync } from "node:child_process";
+import { readFileSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { describe, expect, it } from "vitest";
+import { loadSpec } from "../../generator/load.js";
+import { buildModel } from "../../generator/model.js";
+import { emitAll } from "../../generator/pipeline.js";
+import { validateSpec } from "../../generator/validate.js";
+import { OPENAI_SPEC, tempDir, typecheck, writeTree } from "../helpers.js";
+
+// Starting from a published document: npm run import writes a valid spec, or lists what it cannot
+// carry (by JSON pointer) and writes nothing unless --allow-loss.
+const TSX = ["--import", resolve("node_modules/tsx/dist/loader.mjs")];
+const OPENAPI = resolve("test/fixtures/openai/upstream/openai-openapi-webhooks.yaml");
+const importer = (cwd: string, ...args: string[]) => {
+  const r = spawnSync(process.execPath, [...TSX, resolve("scripts/import.ts"), ...args], { cwd, encoding: "utf8" });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+};
+
+describe("npm run import", () => {
+  it("writes a spec from the OpenAI document whose event types match the catalogue's, both ways", async () => {
+    const dir = tempDir();
+    const result = importer(dir, OPENAPI, "--spec", "events.yaml");
+    expect(result.err).toBe("");
+    expect(result.out).toMatch(/Wrote events\.yaml: 16 events\./);
+    const imported = buildModel(validateSpec(loadSpec(join(dir, "events.yaml"))), "x");
+    const ours = buildModel(validateSpec(loadSpec(OPENAI_SPEC)), "x");
+    writeTree(join(dir, "imported"), await emitAll(imported));
+    writeTree(join(dir, "ours"), await emitAll(ours));
+    writeFileSync(join(dir, "package.json"), '{ "type": "module" }');
+    const lines = ours.events.flatMap((e, i) => [
+      `import type { ${e.typeName} as A${i} } from "./ours/index.js";`,
+      `import type { ${e.typeName} as B${i} } from "./imported/index.js";`,
+      `export const ab${i}: A${i} = null as unknown as B${i};`,
+      `export const ba${i}: B${i} = null as unknown as A${i};`,
+    ]);
+    writeFileSync(join(dir, "same.ts"), lines.join("\n"));
+    expect(await typecheck([join(dir, "same.ts")], { lib: ["lib.es2022.d.ts", "lib.dom.d.ts"] })).toEqual([]);
+    expect(imported.events.map((e) => e.name)).toEqual(expect.arrayContaining(ours.events.map((e) => e.name)));
+  });
+
+  it("lists what it cannot carry by JSON pointer, and writes nothing without --allow-loss", () => {
+    const dir = tempDir();
+    const document = join(dir, "doc.yaml");
+    writeFileSync(
+      document,
+      `openapi: 3.1.0
+info: { title: Shop, version: "1" }
+webhooks:
+  order_paid:
+    post:
+      requestBody:
+        content:
+          application/json:
+            schema: { $ref: "#/components/schemas/OrderPaid" }
+  push:
+    post:
+      requestBody:
+        content:
+          application/json:
+            schema: { type: object, properties: { ref: { type: string } } }
+components:
+  schemas:
+    Money: { type: object, required: [cents], properties: { cents: { type: integer, not: { const: 0 } }, currency: { type: string, nullable: true } } }
+    OrderPaid:
+      type: object
+      required: [id, type, data]
+      properties:
+        id: { type: string }
+        type: { type: string, enum: [order.paid] }
+        data: { type: object, required: [total], properties: { total: { $ref: "#/components/schemas/Money" } } }
+`,
+    );
+    const refused = importer(dir, document, "--spec", "events.yaml");
+    expect(refused.code).toBe(1);
+    expect(refused.err).toContain(
+      `lost: ${document}#/components/schemas/Money/properties/cents/not not is not in the shape language: describe what is allowed (enum, anyOf) rather than what is not`,
+    );
+    expect(refused.err).toContain(`lost: ${document}#/webhooks/push/post/requestBody the body has no data field`);
+    expect(() => readFileSync(join(dir, "events.yaml"))).toThrow();
+
+    const allowed = importer(dir, document, "--spec", "events.yaml", "--allow-loss");
+    expect(allowed.code).toBe(0);
+    const spec = readFileSync(join(dir, "events.yaml"), "utf8");
+    expect(spec).toContain('$ref: "#/$defs/Money"');
+    expect(spec).toMatch(/currency:\n {8}type:\n {10}- string\n {10}- "null"/);
+    const model = buildModel(validateSpec(loadSpec(join(dir, "events.yaml"))), "x");
+    expect(model.events.map((e) => e.name)).toEqual(["order.paid"]);
+    expect(model.defNames).toEqual(["Money"]);
+  });
+
+  it("never overwrites an existing spec", () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, "events.yaml"), "mine");
+    const result = importer(dir, OPENAPI, "--spec", "events.yaml");
+    expect(result.code).toBe(1);
+    expect(result.err).toContain("events.yaml exists; import writes a new spec");
+    expect(readFileSync(join(dir, "events.yaml"), "utf8")).toBe("mine");
+  });
+});
