@@ -19,6 +19,8 @@ import { nameTitledShapes } from "./named-shapes.js";
 import { childrenOf, toShape, type Shape } from "./shape.js";
 import {
   composeEventSchema,
+  composeExample,
+  splitName,
   DEFAULT_ID_FIELD,
   DEFAULT_TOLERANCE_SECONDS,
   type ShapeSpec,
@@ -35,8 +37,10 @@ export interface EventModel {
   description: string;
   /** The event's interface: `FineTuningJobSucceededWebhookEvent`. */
   typeName: string;
-  /** Its `data` interface: `FineTuningJobSucceededWebhookEventData`. */
+  /** Its `data` (or, header-named, `payload`) interface: `FineTuningJobSucceededWebhookEventData`. */
   dataTypeName: string;
+  /** Header-named catalogues: the value of the name header (`issues` for `issues.opened`). */
+  headerValue?: string;
   guardName: string;
   validatorName: string;
   /** Its validator as a Standard Schema: `ResponseCompletedWebhookEventSchema`. */
@@ -92,6 +96,8 @@ export interface CatalogueModel {
   defs: ReadonlyMap<string, Shape>;
   defModels: readonly DefModel[];
   defNames: readonly string[];
+  /** Present when the event's name travels in a header: the body is the payload. */
+  layout?: { nameHeader: string; actionField?: string; idHeader?: string };
   /** `options.check_formats`: the guards check `format`. */
   checkFormats: boolean;
   /** Present when the spec declares how requests are signed. */
@@ -110,27 +116,31 @@ export function buildModel(written: Spec, source: string): CatalogueModel {
   const spec = nameTitledShapes(written).spec;
   const events = spec.events
     .map((event): EventModel => {
-      const schema = composeEventSchema(spec.envelope, event);
+      const schema = composeEventSchema(spec.envelope, event, spec.layout);
+      const split = spec.layout && splitName(event.name, spec.layout);
       return {
         name: event.name,
         description: event.description,
         typeName: eventTypeName(event.name),
-        dataTypeName: dataTypeName(event.name),
+        dataTypeName: dataTypeName(event.name, spec.layout !== undefined),
         guardName: guardName(event.name),
         validatorName: validatorName(event.name),
         standardSchemaName: standardSchemaName(event.name),
         fileName: event.name,
-        resource: resourceOf(event.name),
+        // Header-named: the events of one header value with actions form a resource; one without, none.
+        resource: split ? (split.action !== undefined ? split.headerValue : "") : resourceOf(event.name),
+        ...(split && { headerValue: split.headerValue }),
         idField: event.id_field ?? DEFAULT_ID_FIELD,
         ...(event.id_prefix !== undefined && { idPrefix: event.id_prefix }),
         shape: toShape(schema),
-        example: event.example,
+        example: composeExample(event, spec.layout),
       };
     })
     .sort((a, b) => compareNames(a.name, b.name));
 
   const byResource = new Map<string, EventModel[]>();
-  for (const event of events) byResource.set(event.resource, [...(byResource.get(event.resource) ?? []), event]);
+  for (const event of events)
+    if (event.resource !== "") byResource.set(event.resource, [...(byResource.get(event.resource) ?? []), event]);
   const resources = [...byResource]
     .map(([name, members]) => ({ name, typeName: resourceTypeName(name), events: members }))
     .sort((a, b) => compareNames(a.name, b.name));
@@ -156,6 +166,13 @@ export function buildModel(written: Spec, source: string): CatalogueModel {
     defModels,
     defNames: [...defs.keys()],
     checkFormats: spec.options?.check_formats ?? false,
+    ...(spec.layout && {
+      layout: {
+        nameHeader: spec.layout.name_header,
+        ...(spec.layout.action_field !== undefined && { actionField: spec.layout.action_field }),
+        ...(spec.layout.id_header !== undefined && { idHeader: spec.layout.id_header }),
+      },
+    }),
     package: {
       name: spec.package.name,
       version: spec.package.version,

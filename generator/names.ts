@@ -19,7 +19,8 @@ export function resourceOf(eventName: string): string {
 
 /** Named as the official SDKs name them: `ResponseCompletedWebhookEvent`. */
 export const eventTypeName = (eventName: string) => `${pascalCase(eventName)}WebhookEvent`;
-export const dataTypeName = (eventName: string) => `${eventTypeName(eventName)}Data`;
+export const dataTypeName = (eventName: string, headerNamed = false) =>
+  `${eventTypeName(eventName)}${headerNamed ? "Payload" : "Data"}`;
 export const guardName = (eventName: string) => `is${eventTypeName(eventName)}`;
 export const validatorName = (eventName: string) => `validate${eventTypeName(eventName)}`;
 export const standardSchemaName = (eventName: string) => `${eventTypeName(eventName)}Schema`;
@@ -46,6 +47,7 @@ export const GLOBAL_NAMES = new Set(
 export const FIXED_EXPORTS = [
   "WebhookEvent",
   "WebhookEventType",
+  "WebhookEventName",
   "WebhookEventMap",
   "WEBHOOK_EVENT_TYPES",
   "isWebhookEvent",
@@ -65,10 +67,10 @@ export const FIXED_EXPORTS = [
 ] as const;
 
 /** Every identifier one event contributes to the package. */
-export function identifiersOf(eventName: string): string[] {
+export function identifiersOf(eventName: string, headerNamed = false): string[] {
   return [
     eventTypeName(eventName),
-    dataTypeName(eventName),
+    dataTypeName(eventName, headerNamed),
     guardName(eventName),
     validatorName(eventName),
     standardSchemaName(eventName),

@@ -75,6 +75,8 @@ export interface Spec {
     keywords?: string[];
   };
   envelope: { id_prefix?: string; required?: string[]; properties: Record<string, ShapeSpec> };
+  /** Where the event's name travels; absent: in the body's `type`. */
+  layout?: Layout;
   /** Shared, named shapes: `$ref: "#/$defs/Name"` points at one. */
   $defs?: Record<string, ShapeSpec>;
   options?: { check_formats?: boolean };
@@ -105,8 +107,27 @@ export interface UpstreamSpec {
 export const DEFAULT_ID_FIELD = "id";
 export const DEFAULT_TOLERANCE_SECONDS = 300;
 
-/** The full shape of one event: the envelope's fields, then `type` fixed to the event's name, then `data`. */
-export function composeEventSchema(envelope: Spec["envelope"], event: EventSpec): ShapeSpec {
+/**
+ * Where an event's name travels. By default in the body (`type`, with the event's own fields under
+ * `data`). With `name_header`, in a request header: the body is the payload (`data` in the spec
+ * describes it), `action_field` names the body field that says what happened (`issues.opened` is
+ * the header value `issues` and the action `opened`), and `id_header` carries a delivery ID.
+ */
+export interface Layout {
+  name_header: string;
+  action_field?: string;
+  id_header?: string;
+}
+
+/** An event's name split as a header-named catalogue sends it: the header value, and the action if any. */
+export function splitName(name: string, layout: Layout): { headerValue: string; action?: string } {
+  const dot = name.indexOf(".");
+  if (layout.action_field === undefined || dot === -1) return { headerValue: name };
+  return { headerValue: name.slice(0, dot), action: name.slice(dot + 1) };
+}
+
+/** The envelope's fields as this event words or shapes them. */
+function envelopeProperties(envelope: Spec["envelope"], event: EventSpec): Record<string, ShapeSpec> {
   const properties: Record<string, ShapeSpec> = {};
   for (const [key, shape] of Object.entries(envelope.properties)) {
     const own = event.envelope?.[key];
@@ -116,6 +137,59 @@ export function composeEventSchema(envelope: Spec["envelope"], event: EventSpec)
       properties[key] = description === undefined ? shape : { ...shape, description };
     }
   }
+  return properties;
+}
+
+/**
+ * The full shape of one event. Body layout: the envelope's fields, then `type` fixed to the event's
+ * name, then `data`. Header layout: `{ id?, name, payload }`, the payload being the envelope's fields,
+ * the action field fixed to the event's action, and the event's `data` shape.
+ */
+export function composeEventSchema(envelope: Spec["envelope"], event: EventSpec, layout?: Layout): ShapeSpec {
+  const required = event.envelope_required ?? envelope.required ?? [];
+  if (layout) {
+    const { headerValue, action } = splitName(event.name, layout);
+    const payload: ShapeSpec = {
+      ...event.data,
+      properties: {
+        ...envelopeProperties(envelope, event),
+        ...(action !== undefined && {
+          [layout.action_field!]: {
+            type: "string",
+            const: action,
+            description: `What happened. Always \`${action}\`.`,
+          },
+        }),
+        ...event.data.properties,
+      },
+      required: [
+        ...new Set([
+          ...required,
+          ...(action !== undefined ? [layout.action_field!] : []),
+          ...(event.data.required ?? []),
+        ]),
+      ],
+    };
+    return {
+      type: "object",
+      description: event.description,
+      required: [...(layout.id_header ? ["id"] : []), "name", "payload"],
+      properties: {
+        ...(layout.id_header && {
+          id: { type: "string", description: `The delivery ID, from the \`${layout.id_header}\` header.` },
+        }),
+        name: {
+          type: "string",
+          const: headerValue,
+          description:
+            event.type_description ??
+            `The event's name, from the \`${layout.name_header}\` header. Always \`${headerValue}\`.`,
+        },
+        payload,
+      },
+    };
+  }
+  const properties = envelopeProperties(envelope, event);
   properties.type = {
     type: "string",
     const: event.name,
@@ -125,7 +199,17 @@ export function composeEventSchema(envelope: Spec["envelope"], event: EventSpec)
   return {
     type: "object",
     description: event.description,
-    required: [...(event.envelope_required ?? envelope.required ?? []), "type", "data"],
+    required: [...required, "type", "data"],
     properties,
+  };
+}
+
+/** The event as the package hands it over: the spec's example, wrapped as `{ id?, name, payload }` in header layout. */
+export function composeExample(event: EventSpec, layout?: Layout): Record<string, unknown> {
+  if (!layout) return event.example;
+  return {
+    ...(layout.id_header && { id: "00000000-0000-0000-0000-000000000000" }),
+    name: splitName(event.name, layout).headerValue,
+    payload: event.example,
   };
 }

@@ -18,7 +18,15 @@ import { didYouMean } from "./suggest.js";
 import { nameTitledShapes } from "./named-shapes.js";
 import { codePoints, deepestPath, keysWithInvisibleCharacters, MAX_DEPTH } from "./validate-data.js";
 import { jsonTypeOf, mismatches, toShape } from "./shape.js";
-import { composeEventSchema, DEFAULT_ID_FIELD, type EventSpec, type ShapeSpec, type Spec } from "./spec.js";
+import {
+  composeEventSchema,
+  composeExample,
+  DEFAULT_ID_FIELD,
+  splitName,
+  type EventSpec,
+  type ShapeSpec,
+  type Spec,
+} from "./spec.js";
 
 /** The spec format's own JSON Schema: the same file editors use through the YAML language server. */
 export const SPEC_SCHEMA_PATH = new URL("../spec/events.schema.json", import.meta.url);
@@ -114,8 +122,18 @@ export function validateSpec(loaded: LoadedSpec): Spec {
       report(at("name"), `duplicates the name of events[${first}]; each event needs its own name`);
     } else if (wellFormed(i, "name")) {
       seen.set(event.name, i);
-      claim(identifiersOf(event.name), `event ${event.name}`, at("name"));
-      claim([resourceTypeName(resourceOf(event.name))], `the union of resource ${resourceOf(event.name)}`, at("name"));
+      claim(identifiersOf(event.name, spec.layout !== undefined), `event ${event.name}`, at("name"));
+      const resource = spec.layout
+        ? splitName(event.name, spec.layout).action !== undefined
+          ? splitName(event.name, spec.layout).headerValue
+          : undefined
+        : resourceOf(event.name);
+      if (!spec.layout && !event.name.includes("."))
+        report(
+          at("name"),
+          `"${event.name}" is not allowed: use two or more dot-separated segments, such as thing.created (one is enough when layout.name_header names the events)`,
+        );
+      if (resource !== undefined) claim([resourceTypeName(resource)], `the union of resource ${resource}`, at("name"));
     }
     for (const key of Object.keys(wellFormed(i, "envelope") ? (event.envelope ?? {}) : {})) {
       if (!(key in spec.envelope.properties))
@@ -133,7 +151,8 @@ export function validateSpec(loaded: LoadedSpec): Spec {
     if (wellFormed(i, "id_field") && (event.id_prefix !== undefined || event.id_field !== undefined))
       checkIdField(event, at, report);
     // An example is read against its shape only once the shape (and every shared one) is sound.
-    if (wellFormed(i, "name", "example", "id_prefix") && problems.length === before && shapesAreSound)
+    const oneSegment = !spec.layout && !event.name.includes(".");
+    if (wellFormed(i, "name", "example", "id_prefix") && problems.length === before && shapesAreSound && !oneSegment)
       checkExample(spec, event, at, report);
   });
 
@@ -216,22 +235,34 @@ function checkExample(
 ): void {
   const defs = new Map(Object.entries(spec.$defs ?? {}).map(([name, def]) => [name, toShape(def)]));
   const found = mismatches(
-    toShape(composeEventSchema(spec.envelope, event)),
-    event.example,
+    toShape(composeEventSchema(spec.envelope, event, spec.layout)),
+    composeExample(event, spec.layout),
     defs,
     spec.options?.check_formats ?? false,
   );
+  // In header layout the example is the payload: its mismatches are placed inside it.
+  const place = (path: (string | number)[]) => (spec.layout ? (path[0] === "payload" ? path.slice(1) : []) : path);
   for (const m of found)
-    report(at("example", ...m.path), `${m.message} (the example does not match the event's shape)`);
+    report(at("example", ...place(m.path)), `${m.message} (the example does not match the event's shape)`);
   if (found.length > 0) return;
-  const example = event.example as { id?: unknown; data: Record<string, unknown> };
+  // In header layout the example is the payload itself: the object the event points at is in it.
+  const example = event.example as { id?: unknown; data?: Record<string, unknown> } & Record<string, unknown>;
+  const data = spec.layout ? example : (example.data ?? {});
   const eventPrefix = spec.envelope.id_prefix;
-  if (eventPrefix !== undefined && typeof example.id === "string" && !example.id.startsWith(eventPrefix))
+  if (
+    !spec.layout &&
+    eventPrefix !== undefined &&
+    typeof example.id === "string" &&
+    !example.id.startsWith(eventPrefix)
+  )
     report(at("example", "id"), `should start with the envelope's id_prefix "${spec.envelope.id_prefix}"`);
   const field = event.id_field ?? DEFAULT_ID_FIELD;
-  const id = example.data[field];
+  const id = data[field];
   if (event.id_prefix !== undefined && typeof id === "string" && !id.startsWith(event.id_prefix))
-    report(at("example", "data", field), `should start with the event's id_prefix "${event.id_prefix}"`);
+    report(
+      at("example", ...(spec.layout ? [] : ["data"]), field),
+      `should start with the event's id_prefix "${event.id_prefix}"`,
+    );
 }
 
 /** Turns ajv's errors into messages that say what is wrong and what to do, one per place. */

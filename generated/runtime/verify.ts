@@ -133,7 +133,8 @@ export interface Verifier<E> {
 /** The verifier bound to a catalogue's settings and parser; the package exports its two functions. */
 export function createVerifier<E>(
   config: SigningConfig,
-  parse: (value: unknown) => ParseOutcome<E>,
+  // Header-named catalogues read the event's name from the headers as well.
+  parse: (value: unknown, context: { headers: WebhookHeaders }) => ParseOutcome<E>,
 ): Verifier<E> {
   async function verifyWebhookSignature(
     payload: WebhookPayload,
@@ -188,7 +189,7 @@ export function createVerifier<E>(
     } catch {
       throw new WebhookVerificationError("body_not_json", "the body is signed but is not JSON");
     }
-    const result = parse(value);
+    const result = parse(value, { headers });
     if (result.ok) return result.event;
     if (result.unknownType !== undefined) {
       if (strict) {

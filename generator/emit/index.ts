@@ -17,6 +17,7 @@ export function emitIndex(model: CatalogueModel): GeneratedFile[] {
       "type WebhookEvent",
       "type WebhookEventMap",
       "type WebhookEventType",
+      ...(model.layout ? ["type WebhookEventName"] : []),
       "WEBHOOK_EVENT_TYPES",
     ]),
     exportFrom("./parse.js", [

@@ -1,9 +1,11 @@
 import type { CatalogueModel } from "../model.js";
 import { stringLiteral } from "./code.js";
 import { importFrom, renderModule, type GeneratedFile } from "./module.js";
+import { emitHeaderParse } from "./parse-header.js";
 
 /** `parse.ts`: the catalogue-wide validator, guard, parser and Standard Schema, dispatching on `type` through one lookup. */
 export function emitParse(model: CatalogueModel): GeneratedFile[] {
+  if (model.layout) return emitHeaderParse(model);
   const statements = [
     ...model.events.map((e) => importFrom(`./guards/${e.fileName}.js`, [e.validatorName])),
     importFrom("./runtime/standard-schema.js", ["standardSchema", "type StandardSchemaV1"]),

@@ -11,7 +11,10 @@ export function emitReadme(model: CatalogueModel): GeneratedFile[] {
       .replace("{name}", encodeURIComponent(event))
       .replace(/[()<>|\s]/g, (c) => `%${c.charCodeAt(0).toString(16)}`);
   const link = (event: string) => (referenceUrl ? `[\`${event}\`](${url(event)})` : `\`${event}\``);
-  const first = model.events[0]!;
+  const first = model.events[0];
+  // Header-named events are told apart by their name (the header's value), then their payload.
+  const discriminant = model.layout ? "name" : "type";
+  const caseValue = first && (model.layout ? first.headerValue : first.name);
   const handler = model.signing
     ? `import { isUnknownWebhookEvent, unwrapWebhookEvent } from "${name}";
 
@@ -20,18 +23,18 @@ export async function POST(request: Request): Promise<Response> {
   // The secret comes from ${model.signing.secretEnv} unless passed as the third argument.
   const event = await unwrapWebhookEvent(await request.text(), request.headers);
   if (isUnknownWebhookEvent(event)) return new Response(null, { status: 200 });
-  switch (event.type) {
-${caseOf("event", first?.name)}
+  switch (event.${discriminant}) {
+${caseOf("event", caseValue)}
   }
   return new Response(null, { status: 200 });
 }`
     : `import { parseWebhookEvent } from "${name}";
 
-export function handle(body: unknown): void {
-  const result = parseWebhookEvent(body);
+export function handle(body: unknown${model.layout ? ", headers: Headers" : ""}): void {
+  const result = parseWebhookEvent(body${model.layout ? ", { headers }" : ""});
   if (!result.ok) return; // result.errors says what is wrong; result.unknownType marks newer events
-  switch (result.event.type) {
-${caseOf("result.event", first?.name)}
+  switch (result.event.${discriminant}) {
+${caseOf("result.event", caseValue)}
   }
 }`;
   const subpaths = [
@@ -98,5 +101,5 @@ ${caseOf("result.event", first?.name)}
 function caseOf(event: string, name: string | undefined): string {
   return name === undefined
     ? "    // one case per event: the catalogue has none yet"
-    : `    case ${JSON.stringify(name)}:\n      console.log(${event}.data);\n      break;`;
+    : `    case ${JSON.stringify(name)}:\n      console.log(${event});\n      break;`;
 }

@@ -10,6 +10,7 @@ const ALWAYS = [
   { name: "standard-schema.ts", text: source("standard-schema.ts") },
 ];
 const FORMATS = [{ name: "formats.ts", text: source("formats.ts") }];
+const HEADERS = [{ name: "headers.ts", text: source("headers.ts") }];
 const SIGNING = ["errors.ts", "signing.ts", "schemes.ts", "verify.ts", "testing.ts"].map((name) => ({
   name,
   text: source(name),
@@ -17,6 +18,11 @@ const SIGNING = ["errors.ts", "signing.ts", "schemes.ts", "verify.ts", "testing.
 
 /** `runtime/`: what validators (and, when the spec declares signing, verification) share. No dependencies. */
 export function emitRuntime(model: CatalogueModel): GeneratedFile[] {
-  const files = [...ALWAYS, ...(model.checkFormats ? FORMATS : []), ...(model.signing ? SIGNING : [])];
+  const files = [
+    ...ALWAYS,
+    ...(model.checkFormats ? FORMATS : []),
+    ...(model.signing || model.layout ? HEADERS : []),
+    ...(model.signing ? SIGNING : []),
+  ];
   return files.map(({ name, text }) => ({ path: `runtime/${name}`, contents: renderModule(model.source, [text]) }));
 }

@@ -19,7 +19,7 @@ function eventTypeModule(model: CatalogueModel, event: EventModel): Statement[] 
   let data: Shape = {};
   const properties = (event.shape.properties ?? []).map((p) => {
     if (p.name === "id") return { ...p, shape: withNote(p.shape, model.eventIdPrefix) };
-    if (p.name !== "data") return p;
+    if (p.name !== (model.layout ? "payload" : "data")) return p;
     const dataProperties = p.shape.properties?.map((q) =>
       q.name === event.idField ? { ...q, shape: withNote(q.shape, event.idPrefix) } : q,
     );

@@ -57,7 +57,7 @@ export const unwrapWebhookEvent: Verifier<WebhookEvent>["unwrapWebhookEvent"] = 
  * Signs an event (serialized as JSON) or a raw body like the sender does (${docText(scheme.name)}), so a handler
  * can be tested with a real signed request: \`{ body, headers, request(url?) }\`. For tests only.
  */
-export const signWebhookPayload: Signer<${headerNames(scheme)}> = createSigner(${schemeLiteral(scheme)});`,
+export const signWebhookPayload: Signer<${headerNames(scheme, model.layout)}> = createSigner(${schemeLiteral(scheme)}${model.layout ? `, ${valueLiteral({ nameHeader: model.layout.nameHeader, ...(model.layout.idHeader && { idHeader: model.layout.idHeader }) })}` : ""});`,
   ];
   return [
     { path: "webhooks.ts", contents: renderModule(model.source, statements) },
@@ -66,9 +66,13 @@ export const signWebhookPayload: Signer<${headerNames(scheme)}> = createSigner($
 }
 
 /** The headers the scheme's sender writes, as a union of literals. */
-function headerNames(scheme: NonNullable<CatalogueModel["signing"]>["scheme"]): string {
+function headerNames(
+  scheme: NonNullable<CatalogueModel["signing"]>["scheme"],
+  layout: CatalogueModel["layout"],
+): string {
   const names =
     scheme.name === "standard-webhooks" ? ["webhook-id", "webhook-timestamp", "webhook-signature"] : [scheme.header!];
+  if (layout) names.unshift(...[layout.nameHeader, layout.idHeader].filter((n): n is string => n !== undefined));
   return names.map(stringLiteral).join(" | ");
 }
 

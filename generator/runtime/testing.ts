@@ -28,11 +28,24 @@ export type Signer<H extends string = string> = (
   options?: SignOptions,
 ) => Promise<SignedWebhook<H>>;
 
-/** A signer for a scheme; the package exports the one of its catalogue as `signWebhookPayload`. */
-export function createSigner<H extends string>(scheme: Scheme): Signer<H> {
+/** Where a header-named catalogue's sender puts an event's name and ID. */
+export interface HeaderLayout {
+  nameHeader: string;
+  idHeader?: string;
+}
+
+/**
+ * A signer for a scheme; the package exports the one of its catalogue as `signWebhookPayload`.
+ * With a header layout, an event `{ id?, name, payload }` is sent as its payload, named by headers.
+ */
+export function createSigner<H extends string>(scheme: Scheme, layout?: HeaderLayout): Signer<H> {
   return async (payload, secret, options = {}) => {
-    const body = typeof payload === "string" ? payload : JSON.stringify(payload);
-    const id = options.id ?? `msg_${webCrypto().randomUUID().replace(/-/g, "")}`;
+    const wrapped = layout !== undefined && typeof payload === "object" && payload !== null && "payload" in payload;
+    const event = payload as { id?: unknown; name?: unknown; payload?: unknown };
+    const body = typeof payload === "string" ? payload : JSON.stringify(wrapped ? event.payload : payload);
+    const id =
+      options.id ??
+      (wrapped && typeof event.id === "string" ? event.id : `msg_${webCrypto().randomUUID().replace(/-/g, "")}`);
     if (typeof id !== "string" || !/^[^\s.]+$/.test(id))
       throw new TypeError("id must be a non-empty message id without spaces or dots, such as msg_123");
     const when = options.timestamp ?? new Date();
@@ -46,7 +59,10 @@ export function createSigner<H extends string>(scheme: Scheme): Signer<H> {
       );
     const timestamp = String(Math.floor(seconds));
     const mac = await hmac(keyOf(scheme, secret), signedPrefix(scheme, id, timestamp), body);
-    const headers = signatureHeaders(scheme, id, timestamp, mac) as Record<H, string>;
+    const named = wrapped
+      ? { [layout.nameHeader]: String(event.name), ...(layout.idHeader !== undefined && { [layout.idHeader]: id }) }
+      : {};
+    const headers = { ...named, ...signatureHeaders(scheme, id, timestamp, mac) } as Record<H, string>;
     return {
       body,
       headers,

@@ -109,7 +109,11 @@ export interface Verifier<E> {
 }
 
 /** The verifier bound to a catalogue's settings and parser; the package exports its two functions. */
-export function createVerifier<E>(config: SigningConfig, parse: (value: unknown) => ParseOutcome<E>): Verifier<E> {
+export function createVerifier<E>(
+  config: SigningConfig,
+  // Header-named catalogues read the event's name from the headers as well.
+  parse: (value: unknown, context: { headers: WebhookHeaders }) => ParseOutcome<E>,
+): Verifier<E> {
   async function verifyWebhookSignature(
     payload: WebhookPayload,
     headers: WebhookHeaders,
@@ -155,7 +159,7 @@ export function createVerifier<E>(config: SigningConfig, parse: (value: unknown)
     } catch {
       throw new WebhookVerificationError("body_not_json", "the body is signed but is not JSON");
     }
-    const result = parse(value);
+    const result = parse(value, { headers });
     if (result.ok) return result.event;
     if (result.unknownType !== undefined) {
       if (strict) {

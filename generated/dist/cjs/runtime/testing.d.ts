@@ -19,5 +19,13 @@ export interface SignOptions {
 }
 /** Signs an event (serialized as JSON) or a raw body with `secret`, like the sender would. */
 export type Signer<H extends string = string> = (payload: object | string, secret: string, options?: SignOptions) => Promise<SignedWebhook<H>>;
-/** A signer for a scheme; the package exports the one of its catalogue as `signWebhookPayload`. */
-export declare function createSigner<H extends string>(scheme: Scheme): Signer<H>;
+/** Where a header-named catalogue's sender puts an event's name and ID. */
+export interface HeaderLayout {
+    nameHeader: string;
+    idHeader?: string;
+}
+/**
+ * A signer for a scheme; the package exports the one of its catalogue as `signWebhookPayload`.
+ * With a header layout, an event `{ id?, name, payload }` is sent as its payload, named by headers.
+ */
+export declare function createSigner<H extends string>(scheme: Scheme, layout?: HeaderLayout): Signer<H>;

@@ -9,11 +9,22 @@ exports.createSigner = createSigner;
  */
 const schemes_js_1 = require("./schemes.js");
 const signing_js_1 = require("./signing.js");
-/** A signer for a scheme; the package exports the one of its catalogue as `signWebhookPayload`. */
-function createSigner(scheme) {
+/**
+ * A signer for a scheme; the package exports the one of its catalogue as `signWebhookPayload`.
+ * With a header layout, an event `{ id?, name, payload }` is sent as its payload, named by headers.
+ */
+function createSigner(scheme, layout) {
     return async (payload, secret, options = {}) => {
-        const body = typeof payload === "string" ? payload : JSON.stringify(payload);
-        const id = options.id ?? `msg_${(0, signing_js_1.webCrypto)().randomUUID().replace(/-/g, "")}`;
+        const wrapped = layout !== undefined &&
+            typeof payload === "object" &&
+            payload !== null &&
+            "payload" in payload;
+        const event = payload;
+        const body = typeof payload === "string" ? payload : JSON.stringify(wrapped ? event.payload : payload);
+        const id = options.id ??
+            (wrapped && typeof event.id === "string"
+                ? event.id
+                : `msg_${(0, signing_js_1.webCrypto)().randomUUID().replace(/-/g, "")}`);
         if (typeof id !== "string" || !/^[^\s.]+$/.test(id))
             throw new TypeError("id must be a non-empty message id without spaces or dots, such as msg_123");
         const when = options.timestamp ?? new Date();
@@ -25,7 +36,13 @@ function createSigner(scheme) {
             throw new TypeError(`timestamp ${seconds} looks like milliseconds: seconds expected (Math.floor(Date.now() / 1000))`);
         const timestamp = String(Math.floor(seconds));
         const mac = await (0, signing_js_1.hmac)((0, schemes_js_1.keyOf)(scheme, secret), (0, schemes_js_1.signedPrefix)(scheme, id, timestamp), body);
-        const headers = (0, schemes_js_1.signatureHeaders)(scheme, id, timestamp, mac);
+        const named = wrapped
+            ? {
+                [layout.nameHeader]: String(event.name),
+                ...(layout.idHeader !== undefined && { [layout.idHeader]: id }),
+            }
+            : {};
+        const headers = { ...named, ...(0, schemes_js_1.signatureHeaders)(scheme, id, timestamp, mac) };
         return {
             body,
             headers,

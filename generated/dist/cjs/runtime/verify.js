@@ -66,7 +66,9 @@ function describe(value) {
     return typeof value === "string" ? JSON.stringify(value.slice(0, 40)) : String(value);
 }
 /** The verifier bound to a catalogue's settings and parser; the package exports its two functions. */
-function createVerifier(config, parse) {
+function createVerifier(config, 
+// Header-named catalogues read the event's name from the headers as well.
+parse) {
     async function verifyWebhookSignature(payload, headers, secret, options = {}) {
         checkOptions(options);
         const body = (0, signing_js_1.rawBody)(payload);
@@ -102,7 +104,7 @@ function createVerifier(config, parse) {
         catch {
             throw new errors_js_1.WebhookVerificationError("body_not_json", "the body is signed but is not JSON");
         }
-        const result = parse(value);
+        const result = parse(value, { headers });
         if (result.ok)
             return result.event;
         if (result.unknownType !== undefined) {

@@ -4,12 +4,10 @@
  * and each scheme's headers (`schemes.ts`). It loads no module and uses no Node-only global.
  */
 import { WebhookVerificationError } from "./errors.js";
+import { type WebhookHeaders } from "./headers.js";
+export { allValues, type WebhookHeaders } from "./headers.js";
 /** The raw request body, exactly as received. */
 export type WebhookPayload = string | Uint8Array | ArrayBuffer;
-/** Request headers as Fetch (`Headers`), Node (`req.headers`) or a list of pairs give them. */
-export type WebhookHeaders = {
-    get(name: string): string | null;
-} | Readonly<Record<string, string | readonly string[] | undefined>> | Iterable<readonly [string, string]>;
 /** `whsec_…` is the base64 of the key; any other secret is used as its UTF-8 bytes, as the official SDKs do. */
 export declare function secretKey(secret: string, whsecIsBase64?: boolean): Uint8Array;
 /** HMAC-SHA256 of `prefix` followed by the body, as raw bytes. */
@@ -28,8 +26,6 @@ export declare const webCrypto: () => {
 export declare function rawBody(payload: WebhookPayload): string | Uint8Array;
 export declare function missing(name: string): WebhookVerificationError;
 export declare function single(headers: WebhookHeaders, name: string): string;
-/** Every value of a header, names compared without case. */
-export declare function allValues(headers: WebhookHeaders, name: string): string[];
 export declare function constantTimeEqual(a: Uint8Array, b: Uint8Array): boolean;
 export declare function decodeBase64(text: string): Uint8Array | undefined;
 export declare function encodeBase64(bytes: Uint8Array): string;
@@ -37,4 +33,3 @@ export declare function encodeBase64(bytes: Uint8Array): string;
 export declare function encodeHex(bytes: Uint8Array): string;
 /** Bytes of a hex string, or undefined when it is not one. */
 export declare function decodeHex(text: string): Uint8Array | undefined;
-export {};

@@ -6,6 +6,8 @@
  * and each scheme's headers (`schemes.ts`). It loads no module and uses no Node-only global.
  */
 import { WebhookVerificationError } from "./errors.js";
+import { allValues } from "./headers.js";
+export { allValues } from "./headers.js";
 // Decoding a secret costs as much as checking a small request; a process uses a few secrets.
 const decodedSecrets = new Map();
 /** `whsec_…` is the base64 of the key; any other secret is used as its UTF-8 bytes, as the official SDKs do. */
@@ -86,36 +88,6 @@ export function single(headers, name) {
         throw new WebhookVerificationError("malformed_header", `the ${name} header appears more than once with different values`);
     }
     return values[0];
-}
-/** Every value of a header, names compared without case. */
-export function allValues(headers, name) {
-    if (headers === null || typeof headers !== "object")
-        return [];
-    if (typeof headers.get === "function" &&
-        !(Symbol.iterator in headers && headers instanceof Map)) {
-        const value = headers.get(name);
-        return value === null || value === undefined ? [] : [String(value)];
-    }
-    // Node gives header names in lower case: look there first, before comparing every name.
-    if (!(Symbol.iterator in headers)) {
-        const direct = headers[name];
-        if (typeof direct === "string")
-            return [direct];
-        if (Array.isArray(direct))
-            return direct.filter((v) => typeof v === "string");
-    }
-    const out = [];
-    const entries = Symbol.iterator in headers
-        ? headers
-        : Object.entries(headers);
-    for (const [key, value] of entries) {
-        if (typeof key !== "string" || key.toLowerCase() !== name)
-            continue;
-        for (const v of Array.isArray(value) ? value : [value])
-            if (typeof v === "string")
-                out.push(v);
-    }
-    return out;
 }
 export function constantTimeEqual(a, b) {
     if (a.length !== b.length)

@@ -6,11 +6,22 @@
  */
 import { keyOf, signatureHeaders, signedPrefix } from "./schemes.js";
 import { hmac, webCrypto } from "./signing.js";
-/** A signer for a scheme; the package exports the one of its catalogue as `signWebhookPayload`. */
-export function createSigner(scheme) {
+/**
+ * A signer for a scheme; the package exports the one of its catalogue as `signWebhookPayload`.
+ * With a header layout, an event `{ id?, name, payload }` is sent as its payload, named by headers.
+ */
+export function createSigner(scheme, layout) {
     return async (payload, secret, options = {}) => {
-        const body = typeof payload === "string" ? payload : JSON.stringify(payload);
-        const id = options.id ?? `msg_${webCrypto().randomUUID().replace(/-/g, "")}`;
+        const wrapped = layout !== undefined &&
+            typeof payload === "object" &&
+            payload !== null &&
+            "payload" in payload;
+        const event = payload;
+        const body = typeof payload === "string" ? payload : JSON.stringify(wrapped ? event.payload : payload);
+        const id = options.id ??
+            (wrapped && typeof event.id === "string"
+                ? event.id
+                : `msg_${webCrypto().randomUUID().replace(/-/g, "")}`);
         if (typeof id !== "string" || !/^[^\s.]+$/.test(id))
             throw new TypeError("id must be a non-empty message id without spaces or dots, such as msg_123");
         const when = options.timestamp ?? new Date();
@@ -22,7 +33,13 @@ export function createSigner(scheme) {
             throw new TypeError(`timestamp ${seconds} looks like milliseconds: seconds expected (Math.floor(Date.now() / 1000))`);
         const timestamp = String(Math.floor(seconds));
         const mac = await hmac(keyOf(scheme, secret), signedPrefix(scheme, id, timestamp), body);
-        const headers = signatureHeaders(scheme, id, timestamp, mac);
+        const named = wrapped
+            ? {
+                [layout.nameHeader]: String(event.name),
+                ...(layout.idHeader !== undefined && { [layout.idHeader]: id }),
+            }
+            : {};
+        const headers = { ...named, ...signatureHeaders(scheme, id, timestamp, mac) };
         return {
             body,
             headers,

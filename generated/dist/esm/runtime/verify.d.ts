@@ -49,4 +49,6 @@ export interface Verifier<E> {
     unwrapWebhookEvent(payload: WebhookPayload, headers: WebhookHeaders, secret?: string | readonly string[], options?: UnwrapOptions): Promise<E | UnknownWebhookEvent>;
 }
 /** The verifier bound to a catalogue's settings and parser; the package exports its two functions. */
-export declare function createVerifier<E>(config: SigningConfig, parse: (value: unknown) => ParseOutcome<E>): Verifier<E>;
+export declare function createVerifier<E>(config: SigningConfig, parse: (value: unknown, context: {
+    headers: WebhookHeaders;
+}) => ParseOutcome<E>): Verifier<E>;

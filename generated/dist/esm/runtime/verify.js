@@ -60,7 +60,9 @@ function describe(value) {
     return typeof value === "string" ? JSON.stringify(value.slice(0, 40)) : String(value);
 }
 /** The verifier bound to a catalogue's settings and parser; the package exports its two functions. */
-export function createVerifier(config, parse) {
+export function createVerifier(config, 
+// Header-named catalogues read the event's name from the headers as well.
+parse) {
     async function verifyWebhookSignature(payload, headers, secret, options = {}) {
         checkOptions(options);
         const body = rawBody(payload);
@@ -96,7 +98,7 @@ export function createVerifier(config, parse) {
         catch {
             throw new WebhookVerificationError("body_not_json", "the body is signed but is not JSON");
         }
-        const result = parse(value);
+        const result = parse(value, { headers });
         if (result.ok)
             return result.event;
         if (result.unknownType !== undefined) {
