@@ -1,5 +1,6 @@
 import ts from "typescript";
 import type { GeneratedFile } from "./emit/module.js";
+import { cacheKey, readCached, writeCached } from "./cache.js";
 import { compareNames } from "./model.js";
 
 /** Thrown when the generated TypeScript does not compile or type-check: a bug in the generator, never the user's. */
@@ -48,30 +49,48 @@ export function compilePackage(files: readonly GeneratedFile[]): GeneratedFile[]
   const out: GeneratedFile[] = [];
   for (const file of files) {
     if (!file.path.endsWith(".ts")) continue;
-    const fileName = `/package/${file.path}`;
-    const declaration = ts.transpileDeclaration(file.contents, {
-      fileName,
-      compilerOptions: OPTIONS,
-      reportDiagnostics: true,
-    });
-    if (declaration.diagnostics?.length) throw compileError(declaration.diagnostics);
-    for (const [format, module] of FORMATS) {
-      const js = ts.transpileModule(file.contents, {
-        fileName,
-        compilerOptions: { ...TRANSPILE, module },
-        reportDiagnostics: true,
-      });
-      if (js.diagnostics?.length) throw compileError(js.diagnostics);
-      const base = `dist/${format}/${file.path.slice(0, -".ts".length)}`;
-      out.push(
-        { path: `${base}.js`, contents: js.outputText },
-        { path: `${base}.d.ts`, contents: declaration.outputText },
-      );
-    }
+    const stem = file.path.slice(0, -".ts".length);
+    for (const { format, extension, contents } of compiled(file))
+      out.push({ path: `dist/${format}/${stem}${extension}`, contents });
   }
   // Node reads dist/cjs/*.js as CommonJS only with this beside them; the package itself is ESM.
   out.push({ path: "dist/cjs/package.json", contents: '{ "type": "commonjs" }\n' });
   return [...files, ...out.sort((a, b) => compareNames(a.path, b.path))];
+}
+
+interface Output {
+  format: "esm" | "cjs";
+  extension: ".js" | ".d.ts";
+  contents: string;
+}
+
+/** One file's JavaScript and declarations for each module format, from the cache when seen before. */
+function compiled(file: GeneratedFile): Output[] {
+  const key = cacheKey(ts.version, JSON.stringify(OPTIONS), file.path, file.contents);
+  const hit = readCached("compile", key);
+  if (hit !== undefined) return JSON.parse(hit) as Output[];
+  const fileName = `/package/${file.path}`;
+  const declaration = ts.transpileDeclaration(file.contents, {
+    fileName,
+    compilerOptions: OPTIONS,
+    reportDiagnostics: true,
+  });
+  if (declaration.diagnostics?.length) throw compileError(declaration.diagnostics);
+  const outputs: Output[] = [];
+  for (const [format, module] of FORMATS) {
+    const js = ts.transpileModule(file.contents, {
+      fileName,
+      compilerOptions: { ...TRANSPILE, module },
+      reportDiagnostics: true,
+    });
+    if (js.diagnostics?.length) throw compileError(js.diagnostics);
+    outputs.push(
+      { format, extension: ".js", contents: js.outputText },
+      { format, extension: ".d.ts", contents: declaration.outputText },
+    );
+  }
+  writeCached("compile", key, JSON.stringify(outputs));
+  return outputs;
 }
 
 /**
