@@ -12,9 +12,13 @@ const VERSION = (
 ).version;
 
 /** Formats every file with prettier, one file at a time; an input formatted before is taken from the cache. */
-export async function formatFiles(files: readonly GeneratedFile[]): Promise<GeneratedFile[]> {
+export async function formatFiles(
+  files: readonly GeneratedFile[],
+  progress: (done: number) => void = () => {},
+): Promise<GeneratedFile[]> {
   const out: GeneratedFile[] = [];
   for (const file of files) {
+    if (out.length % 100 === 0) progress(out.length);
     const parser = file.path.endsWith(".json") ? "json" : file.path.endsWith(".md") ? "markdown" : "typescript";
     const key = cacheKey(VERSION, JSON.stringify(OPTIONS), parser, file.contents);
     let contents = readCached("prettier", key);

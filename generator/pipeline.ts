@@ -29,20 +29,29 @@ export async function generate(
   specFile: string,
   outDir: string,
   warn: (problem: SpecProblem) => void = () => {},
+  progress: Progress = () => {},
 ): Promise<GeneratedFile[]> {
+  progress("reading the spec");
   const loaded = loadSpec(specFile);
   loaded.warnings.forEach(warn);
   const spec = validateSpec(loaded);
   // Headers name the spec relative to the output, so the bytes do not depend on where the repo lives.
   const source = sourceName(specFile, outDir);
   const model = buildModel(spec, source);
+  progress("writing the code");
+  const emitted = await emitAll(model);
   // Compiled from the formatted sources, so dist/ reads like them; the compiler's output is not formatted again.
-  const files = compilePackage(await formatFiles(await emitAll(model)));
+  const formatted = await formatFiles(emitted, (done) => progress("formatting", done, emitted.length));
+  progress("compiling");
+  const files = compilePackage(formatted);
   return withManifest(
     files.sort((a, b) => compareNames(a.path, b.path)),
     inputsFingerprint(specFile, outDir),
   );
 }
+
+/** Where a run is, for a progress line: a stage, and for long stages how far it got. */
+export type Progress = (stage: string, done?: number, total?: number) => void;
 
 export async function emitAll(model: CatalogueModel): Promise<GeneratedFile[]> {
   return [

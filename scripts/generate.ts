@@ -17,9 +17,11 @@ const USAGE = `Usage: npm run generate -- [--spec FILE] [--out DIR] [--check | -
   --check      write nothing; exit 1 with a diff if DIR differs from what the spec gives
   --watch      generate, then again on every change to the spec; errors are printed, not fatal
   --verify     also type-check the generated package as one strict program (the tests do this too)
+  --quiet      print nothing but problems
+  --json       print the outcome as one line of JSON (for CI), problems included
   --help       show this`;
 
-const FLAGS = ["--spec", "--out", "--check", "--watch", "--verify", "--help"];
+const FLAGS = ["--spec", "--out", "--check", "--watch", "--verify", "--quiet", "--json", "--help"];
 
 async function main(argv: string[]): Promise<number> {
   let options;
@@ -32,6 +34,8 @@ async function main(argv: string[]): Promise<number> {
         check: { type: "boolean", default: false },
         watch: { type: "boolean", default: false },
         verify: { type: "boolean", default: false },
+        quiet: { type: "boolean", default: false },
+        json: { type: "boolean", default: false },
         help: { type: "boolean", default: false },
       },
     }).values;
@@ -62,11 +66,33 @@ async function main(argv: string[]): Promise<number> {
   return once(options);
 }
 
-async function once(options: { spec: string; out: string; check: boolean; verify: boolean }): Promise<number> {
+interface Options {
+  spec: string;
+  out: string;
+  check: boolean;
+  verify: boolean;
+  quiet: boolean;
+  json: boolean;
+}
+
+async function once(options: Options): Promise<number> {
+  if (options.json) return asJson(options);
   const started = performance.now();
-  const files = await generate(options.spec, options.out, (problem) =>
-    console.error(`warning: ${formatProblem(problem)}`),
-  );
+  // A progress line only where someone watches: a terminal, and not --quiet.
+  const live = process.stderr.isTTY && !options.quiet;
+  const progress = (stage: string, done?: number, total?: number) =>
+    process.stderr.write(`\r\x1b[K${stage}${total ? ` ${done}/${total}` : ""}…`);
+  let files;
+  try {
+    files = await generate(
+      options.spec,
+      options.out,
+      (problem) => console.error(`warning: ${formatProblem(problem)}`),
+      live ? progress : undefined,
+    );
+  } finally {
+    if (live) process.stderr.write("\r\x1b[K");
+  }
   if (options.verify) {
     const { verifyPackage } = await import("../generator/compile.js");
     const problems = verifyPackage(files);
@@ -82,7 +108,8 @@ async function once(options: { spec: string; out: string; check: boolean; verify
   if (options.check) {
     const diff = diffOutput(options.out, files);
     if (isUpToDate(diff)) {
-      console.log(`${options.out} is up to date with ${options.spec} (${files.length} files, ${seconds} s).`);
+      if (!options.quiet)
+        console.log(`${options.out} is up to date with ${options.spec} (${files.length} files, ${seconds} s).`);
       return 0;
     }
     console.error(describeDiff(options.out, files, diff));
@@ -91,10 +118,53 @@ async function once(options: { spec: string; out: string; check: boolean; verify
   const diff = writeOutput(options.out, files, (message) => console.error(`note: ${message}`));
   const written = diff.added.length + diff.changed.length;
   const extra = diff.foreign.length > 0 ? `; kept ${diff.foreign.length} file(s) it did not write` : "";
-  console.log(
-    `Generated ${options.out} from ${options.spec}: ${files.length} files, ${written} written, ${diff.unchanged.length} unchanged, ${diff.removed.length} removed${extra} (${seconds} s).`,
-  );
+  if (!options.quiet)
+    console.log(
+      `Generated ${options.out} from ${options.spec}: ${files.length} files, ${written} written, ${diff.unchanged.length} unchanged, ${diff.removed.length} removed${extra} (${seconds} s).`,
+    );
   return 0;
+}
+
+/** `--json`: the outcome as one line, problems with their places included; the exit code as usual. */
+async function asJson(options: Options): Promise<number> {
+  const started = performance.now();
+  const warnings: unknown[] = [];
+  const seconds = () => Number(((performance.now() - started) / 1000).toFixed(2));
+  try {
+    const files = await generate(options.spec, options.out, (problem) => warnings.push(problem));
+    if (options.check) {
+      const diff = diffOutput(options.out, files);
+      const upToDate = isUpToDate(diff);
+      console.log(
+        JSON.stringify({ ok: upToDate, check: true, files: files.length, ...diff, warnings, seconds: seconds() }),
+      );
+      return upToDate ? 0 : 1;
+    }
+    const diff = writeOutput(options.out, files, (message) => warnings.push({ note: message }));
+    console.log(
+      JSON.stringify({
+        ok: true,
+        files: files.length,
+        written: diff.added.length + diff.changed.length,
+        unchanged: diff.unchanged.length,
+        removed: diff.removed.length,
+        kept: diff.foreign.length,
+        warnings,
+        seconds: seconds(),
+      }),
+    );
+    return 0;
+  } catch (error) {
+    if (error instanceof SpecError) {
+      console.log(JSON.stringify({ ok: false, problems: error.problems, warnings }));
+      return 1;
+    }
+    if (error instanceof OutputError) {
+      console.log(JSON.stringify({ ok: false, problems: [{ message: error.message }], warnings }));
+      return 1;
+    }
+    throw error;
+  }
 }
 
 function isUserError(error: unknown): error is Error {

@@ -233,4 +233,34 @@ describe("npm run generate", () => {
     expect(result.code).toBe(2);
     expect(result.stderr.split("\n")[0]).toBe("Unknown option '--chek'; did you mean --check?");
   });
+
+  it("--json gives one line of JSON, problems with their places; --quiet prints nothing on success", () => {
+    const dir = project();
+    const ok = run(dir, "--json");
+    expect(ok.code).toBe(0);
+    expect(JSON.parse(ok.stdout)).toMatchObject({ ok: true, written: expect.any(Number), warnings: [] });
+    writeFileSync(join(dir, "spec/events.yaml"), edit("name: thing.created", "name: Thing"));
+    const bad = run(dir, "--json");
+    expect(bad.code).toBe(1);
+    expect(JSON.parse(bad.stdout)).toMatchObject({
+      ok: false,
+      problems: [{ file: "spec/events.yaml", line: 9, column: 11, path: "events[0].name" }],
+    });
+    writeFileSync(join(dir, "spec/events.yaml"), MINIMAL_SPEC);
+    const quiet = run(dir, "--quiet", "--out", "other");
+    expect([quiet.code, quiet.stdout, quiet.stderr]).toEqual([0, "", ""]);
+  });
+
+  const hasScript = spawnSync("script", ["--version"], { encoding: "utf8" }).status === 0;
+  it.skipIf(!hasScript)("shows progress on a terminal, and nothing extra when not on one", () => {
+    const dir = project();
+    // `script` gives the run a terminal, as a person at a shell has.
+    const onTty = spawnSync("script", ["-qec", `"${process.execPath}" "${SCRIPT}" --out tty`, "/dev/null"], {
+      cwd: dir,
+      encoding: "utf8",
+    });
+    expect(onTty.stdout).toMatch(/formatting \d+\/\d+…/);
+    const piped = run(dir, "--out", "piped");
+    expect(piped.stderr).toBe("");
+  });
 });

@@ -2,7 +2,7 @@ import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "nod
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { afterAll, onTestFinished } from "vitest";
+import { onTestFinished } from "vitest";
 import type { GeneratedFile } from "../generator/emit/module.js";
 import { formatProblem, SpecError } from "../generator/errors.js";
 import { loadSpec } from "../generator/load.js";
@@ -42,9 +42,23 @@ export function problemsOf(yaml: string): string[] {
   return [];
 }
 
+// Every scratch folder is removed when the test process ends, whatever made it (a test, a
+// describe block, a module's top level): nothing is left behind in the system's temp folder.
+const scratch = new Set<string>();
+process.once("exit", () => {
+  for (const dir of scratch) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A temporary folder, removed when the test ends (or, made outside a test, when the process does). */
+export function scratchDir(prefix = "wec-test-"): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  scratch.add(dir);
+  return dir;
+}
+
 /** A temporary folder, removed when the test ends. */
 export function tempDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), "wec-test-"));
+  const dir = scratchDir();
   onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
   return dir;
 }
@@ -93,8 +107,7 @@ export async function buildPackage(
   const ts = (await import("typescript")).default;
   const { emitAll } = await import("../generator/pipeline.js");
   const model = buildModel(validateSpec(loadSpec(name, specYaml)), name);
-  const dir = mkdtempSync(join(tmpdir(), "wec-pkg-"));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const dir = scratchDir("wec-pkg-");
   for (const file of await emitAll(model)) {
     const target = join(dir, file.path);
     mkdirSync(dirname(target), { recursive: true });

@@ -53,7 +53,7 @@ function acceptReported(dir: string): number {
     if (/^\S.*\((reference-page|openapi)\)/.test(line)) upstream++;
     const m = /DIFFERS {2}(\S+) is only (?:in the spec|upstream) {2}\[([0-9a-f]{12})\]/.exec(line);
     if (m) accepted.push({ upstream, event: m[1]!, fingerprint: m[2]! });
-    const gone = /STALE .*\[([0-9a-f]{12})\]: accepted for an event the spec no longer has/.exec(line);
+    const gone = /STALE .*\[([0-9a-f]{12})\]: accepted for an event the spec does not have/.exec(line);
     if (gone) stale.push({ upstream, fingerprint: gone[1]! });
   }
   editSpec(dir, (_, doc) => {

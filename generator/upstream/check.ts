@@ -89,7 +89,7 @@ export function formatReport(check: CheckResult): string {
       lines.push(
         inSpec.has(a.event)
           ? `  STALE    ${a.event} ${a.field}  [${a.fingerprint}]: accepted, but upstream no longer says that; remove or renew the acceptance`
-          : `  STALE    ${a.event} ${a.field}  [${a.fingerprint}]: accepted for an event the spec no longer has; remove this acceptance`,
+          : `  STALE    ${a.event} ${a.field}  [${a.fingerprint}]: accepted for an event the spec does not have${didYouMean(a.event, [...inSpec])}; remove this acceptance or correct its event`,
       );
     const accepted = r.differences.length - r.unaccepted.length;
     if (r.differences.length > 0 || r.stale.length > 0) {

@@ -22,6 +22,16 @@ describe("docs:check on the repo's spec", () => {
     );
   });
 
+  it("names the nearest event for an acceptance whose event the spec does not have", () => {
+    const dir = tempDir();
+    cpSync(resolve("test/fixtures/openai"), join(dir, "spec"), { recursive: true });
+    const spec = join(dir, "spec/events.yaml");
+    writeFileSync(spec, readFileSync(spec, "utf8").replace("event: batch.cancelled,", "event: batch.canceled,"));
+    expect(run(dir, "docs-check").out).toMatch(
+      /STALE {4}batch\.canceled description {2}\[[0-9a-f]{12}\]: accepted for an event the spec does not have; did you mean batch\.cancelled\?; remove this acceptance or correct its event/,
+    );
+  });
+
   it("finds no difference that is not accepted", () => {
     const check = checkUpstreams("spec/events.yaml");
     expect(check.ok, formatReport(check)).toBe(true);

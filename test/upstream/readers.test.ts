@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { syntheticOpenApi } from "../../bench/synthetic.js";
 import { readOpenApi } from "../../generator/upstream/openapi.js";
+import { scratchDir } from "../helpers.js";
 import { parseTolerantJson, readReferencePage } from "../../generator/upstream/page.js";
 
 describe("readReferencePage", () => {
@@ -62,7 +63,7 @@ describe("readOpenApi", () => {
     const { writeFileSync, mkdtempSync } = await import("node:fs");
     const { join } = await import("node:path");
     const { tmpdir } = await import("node:os");
-    const file = join(mkdtempSync(join(tmpdir(), "wec-openapi-")), "openapi.yaml");
+    const file = join(scratchDir("wec-openapi-"), "openapi.yaml");
     writeFileSync(file, syntheticOpenApi(12));
     const doc = readOpenApi(file);
     expect(doc.events).toHaveLength(12);
@@ -74,7 +75,7 @@ describe("readOpenApi", () => {
     const { writeFileSync, mkdtempSync } = await import("node:fs");
     const { join } = await import("node:path");
     const { tmpdir } = await import("node:os");
-    const file = join(mkdtempSync(join(tmpdir(), "wec-openapi-")), "openapi.yaml");
+    const file = join(scratchDir("wec-openapi-"), "openapi.yaml");
     writeFileSync(
       file,
       "openapi: 3.1.0\nwebhooks:\n  a:\n    post:\n      requestBody:\n        content:\n          application/json:\n            schema: { $ref: 'https://example.com/x.json' }\n",
