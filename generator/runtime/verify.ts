@@ -56,7 +56,10 @@ const OPTION_NAMES = new Set(["toleranceSeconds", "now", "secrets", "strict"]);
 function checkOptions(options: UnwrapOptions): void {
   const bad = (message: string) => new WebhookVerificationError("invalid_options", message);
   if (typeof options !== "object" || options === null) throw bad("options must be an object");
-  for (const name of Object.keys(options))
+  // The common call passes no options: nothing to check.
+  const names = Object.keys(options);
+  if (names.length === 0) return;
+  for (const name of names)
     if (!OPTION_NAMES.has(name))
       throw bad(`unknown option ${JSON.stringify(name)}; expected one of: ${[...OPTION_NAMES].join(", ")}`);
   const { toleranceSeconds: tolerance, now, secrets, strict } = options;
@@ -121,6 +124,16 @@ export function createVerifier<E>(
     options: VerifyOptions = {},
   ): Promise<void> {
     checkOptions(options);
+    return verified(payload, headers, secret, options);
+  }
+
+  /** The verification itself, for options already checked. */
+  async function verified(
+    payload: WebhookPayload,
+    headers: WebhookHeaders,
+    secret: string | readonly string[] | undefined,
+    options: VerifyOptions,
+  ): Promise<void> {
     const body = rawBody(payload);
     const claim = readClaim(config.scheme, headers);
     if (claim.timestamp !== undefined)
@@ -148,8 +161,7 @@ export function createVerifier<E>(
     options: UnwrapOptions = {},
   ): Promise<E | UnknownWebhookEvent> {
     checkOptions(options);
-    const { strict, ...verifyOptions } = options;
-    await verifyWebhookSignature(payload, headers, secret, verifyOptions);
+    await verified(payload, headers, secret, options);
     let value: unknown;
     try {
       // A leading byte-order mark is signed like any byte but is not JSON: it is skipped for parsing
@@ -162,7 +174,7 @@ export function createVerifier<E>(
     const result = parse(value, { headers });
     if (result.ok) return result.event;
     if (result.unknownType !== undefined) {
-      if (strict) {
+      if (options.strict) {
         throw new WebhookVerificationError(
           "unknown_event_type",
           `the event type ${JSON.stringify(result.unknownType)} is not in this package`,

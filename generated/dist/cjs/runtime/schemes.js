@@ -19,10 +19,11 @@ const signing_js_1 = require("./signing.js");
 const HMAC_BYTES = 32;
 function readClaim(scheme, headers) {
     if (scheme.name === "standard-webhooks") {
-        const names = (0, signing_js_1.allValues)(headers, "webhook-id").length === 0 && (0, signing_js_1.allValues)(headers, "svix-id").length > 0
-            ? "svix"
-            : "webhook";
-        const id = (0, signing_js_1.single)(headers, `${names}-id`);
+        const ids = (0, signing_js_1.allValues)(headers, "webhook-id");
+        const names = ids.length === 0 && (0, signing_js_1.allValues)(headers, "svix-id").length > 0 ? "svix" : "webhook";
+        const id = names === "webhook" && ids.length === 1 && ids[0] !== ""
+            ? ids[0]
+            : (0, signing_js_1.single)(headers, `${names}-id`);
         const timestamp = (0, signing_js_1.single)(headers, `${names}-timestamp`);
         // Signatures are separated by spaces; a header sent twice is joined with ", " (Fetch, Node),
         // so a comma ending a signature is that separator: any listed signature may match.

@@ -39,7 +39,11 @@ function checkOptions(options) {
     const bad = (message) => new errors_js_1.WebhookVerificationError("invalid_options", message);
     if (typeof options !== "object" || options === null)
         throw bad("options must be an object");
-    for (const name of Object.keys(options))
+    // The common call passes no options: nothing to check.
+    const names = Object.keys(options);
+    if (names.length === 0)
+        return;
+    for (const name of names)
         if (!OPTION_NAMES.has(name))
             throw bad(`unknown option ${JSON.stringify(name)}; expected one of: ${[...OPTION_NAMES].join(", ")}`);
     const { toleranceSeconds: tolerance, now, secrets, strict } = options;
@@ -71,6 +75,10 @@ function createVerifier(config,
 parse) {
     async function verifyWebhookSignature(payload, headers, secret, options = {}) {
         checkOptions(options);
+        return verified(payload, headers, secret, options);
+    }
+    /** The verification itself, for options already checked. */
+    async function verified(payload, headers, secret, options) {
         const body = (0, signing_js_1.rawBody)(payload);
         const claim = (0, schemes_js_1.readClaim)(config.scheme, headers);
         if (claim.timestamp !== undefined)
@@ -90,8 +98,7 @@ parse) {
     }
     async function unwrapWebhookEvent(payload, headers, secret, options = {}) {
         checkOptions(options);
-        const { strict, ...verifyOptions } = options;
-        await verifyWebhookSignature(payload, headers, secret, verifyOptions);
+        await verified(payload, headers, secret, options);
         let value;
         try {
             // A leading byte-order mark is signed like any byte but is not JSON: it is skipped for parsing
@@ -108,7 +115,7 @@ parse) {
         if (result.ok)
             return result.event;
         if (result.unknownType !== undefined) {
-            if (strict) {
+            if (options.strict) {
                 throw new errors_js_1.WebhookVerificationError("unknown_event_type", `the event type ${JSON.stringify(result.unknownType)} is not in this package`);
             }
             const unknown = {

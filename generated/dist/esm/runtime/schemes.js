@@ -13,10 +13,11 @@ import { allValues, decodeBase64, decodeHex, encodeBase64, encodeHex, missing, s
 const HMAC_BYTES = 32;
 export function readClaim(scheme, headers) {
     if (scheme.name === "standard-webhooks") {
-        const names = allValues(headers, "webhook-id").length === 0 && allValues(headers, "svix-id").length > 0
-            ? "svix"
-            : "webhook";
-        const id = single(headers, `${names}-id`);
+        const ids = allValues(headers, "webhook-id");
+        const names = ids.length === 0 && allValues(headers, "svix-id").length > 0 ? "svix" : "webhook";
+        const id = names === "webhook" && ids.length === 1 && ids[0] !== ""
+            ? ids[0]
+            : single(headers, `${names}-id`);
         const timestamp = single(headers, `${names}-timestamp`);
         // Signatures are separated by spaces; a header sent twice is joined with ", " (Fetch, Node),
         // so a comma ending a signature is that separator: any listed signature may match.
