@@ -79,7 +79,7 @@ export function nameTitledShapes(spec: Spec): {
 }
 
 /** `SIP header` → `SipHeader`; undefined when the title has no usable letters. */
-function typeNameOfTitle(title: string): string | undefined {
+export function typeNameOfTitle(title: string): string | undefined {
   const words = title.split(/[^A-Za-z0-9]+/).filter(Boolean);
   const name = words.map((w) => w[0]!.toUpperCase() + w.slice(1)).join("");
   return /^[A-Za-z][A-Za-z0-9]*$/.test(name) ? name : undefined;

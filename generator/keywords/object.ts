@@ -54,8 +54,6 @@ export const object: Keyword = {
         );
       }
     }
-    if (spec.additionalProperties === true)
-      context.report(["additionalProperties"], "true is what objects do already; remove it", "key");
     if (spec.minProperties !== undefined && spec.maxProperties !== undefined && spec.minProperties > spec.maxProperties)
       context.report(["minProperties"], `is more than maxProperties (${spec.maxProperties}): no object could match`);
   },

@@ -97,4 +97,54 @@ components:
     expect(result.err).toContain("events.yaml exists; import writes a new spec");
     expect(readFileSync(join(dir, "events.yaml"), "utf8")).toBe("mine");
   });
+
+  it("reads a header-named document (GitHub's convention): layout, names from header and action, signing", () => {
+    const dir = tempDir();
+    const document = join(dir, "github.yaml");
+    const parameters = `      parameters:
+        - { name: X-GitHub-Event, in: header, example: issues, schema: { type: string } }
+        - { name: X-GitHub-Delivery, in: header, schema: { type: string } }
+        - { name: X-Hub-Signature-256, in: header, example: "sha256=6dcb09b5", schema: { type: string } }`;
+    writeFileSync(
+      document,
+      `openapi: 3.1.0
+info: { title: GitHub, version: "1" }
+webhooks:
+  issues-opened:
+    post:
+      operationId: issues/opened
+${parameters}
+      requestBody:
+        content:
+          application/json:
+            schema:
+              type: object
+              required: [action, issue]
+              properties:
+                action: { type: string, enum: [opened] }
+                issue: { type: object, required: [number], properties: { number: { type: integer, minItems: 1 } } }
+  push:
+    post:
+      operationId: push
+${parameters}
+      requestBody:
+        content:
+          application/json:
+            schema: { type: object, required: [ref], properties: { ref: { type: string } } }
+`,
+    );
+    const result = importer(dir, document, "--spec", "events.yaml", "--allow-loss");
+    expect(result.err).toContain(
+      `lost: ${document}#/webhooks/issues-opened/post/requestBody/content/application~1json/schema/properties/issue/properties/number/minItems applies only to array values, but the type is integer (it has no effect)`,
+    );
+    expect(result.code).toBe(0);
+    const spec = validateSpec(loadSpec(join(dir, "events.yaml")));
+    expect(spec.layout).toEqual({
+      name_header: "X-GitHub-Event",
+      action_field: "action",
+      id_header: "X-GitHub-Delivery",
+    });
+    expect(spec.signing).toMatchObject({ scheme: "hmac-sha256", header: "X-Hub-Signature-256", prefix: "sha256=" });
+    expect(spec.events.map((e) => e.name).sort()).toEqual(["issues.opened", "push"]);
+  });
 });
