@@ -1,6 +1,7 @@
 import type { CatalogueModel } from "../model.js";
 import { stringLiteral } from "./code.js";
 import { importFrom, renderModule, type GeneratedFile } from "./module.js";
+import { IS_WEBHOOK_EVENT, parseHead, WEBHOOK_EVENT_SCHEMA } from "./parse-parts.js";
 
 /**
  * `parse.ts` for a catalogue whose events are named by a header: events are `{ id?, name, payload }`;
@@ -11,24 +12,11 @@ export function emitHeaderParse(model: CatalogueModel): GeneratedFile[] {
   const layout = model.layout!;
   const action = layout.actionField;
   const statements = [
-    ...model.events.map((e) => importFrom(`./guards/${e.fileName}.js`, [e.validatorName])),
-    importFrom("./runtime/headers.js", ["headerValue", "type WebhookHeaders"]),
-    importFrom("./runtime/standard-schema.js", ["standardSchema", "type StandardSchemaV1"]),
-    importFrom("./runtime/validation.js", ["fail", "isObject", "issuesOf", "type ValidationIssue", "type Validator"]),
-    importFrom("./unions.js", ["WebhookEvent"], true),
-    `const VALIDATORS: ReadonlyMap<string, Validator<WebhookEvent>> = /* @__PURE__ */ new Map<string, Validator<WebhookEvent>>([\n${model.events
-      .map((e) => `  [${stringLiteral(e.name)}, ${e.validatorName}],`)
-      .join("\n")}\n]);`,
-    `/** The outcome of {@link parseWebhookEvent}. */
-export type ParseResult =
-  | { ok: true; event: WebhookEvent }
-  | {
-      ok: false;
-      /** Every mismatch (the first 100), in the order of the event's shape. */
-      errors: ValidationIssue[];
-      /** Set when the event's name is one this package does not know: newer than the package, safe to ignore. */
-      unknownType?: string;
-    };`,
+    ...parseHead(
+      model,
+      [importFrom("./runtime/headers.js", ["headerValue", "type WebhookHeaders"])],
+      "Set when the event's name is one this package does not know: newer than the package, safe to ignore.",
+    ),
     `/** The event's full name: its \`name\`${action ? `, and the payload's \`${action}\` where the catalogue lists that action` : ""}. */
 function fullName(value: Record<string, unknown>): string | undefined {
   const name = value.name;
@@ -58,14 +46,7 @@ export function validateWebhookEvent(value: unknown, issues?: ValidationIssue[])
   else issues?.push({ path: "name", message: \`unknown event \${JSON.stringify(name.length > 60 ? \`\${name.slice(0, 57)}...\` : name)}\` });
   return false;
 }`,
-    `/** True when \`value\` is one of the catalogue's events, checked in full against its own shape. Never throws. */
-export function isWebhookEvent(value: unknown): value is WebhookEvent {
-  try {
-    return validateWebhookEvent(value);
-  } catch {
-    return false; // a getter or Proxy that throws is not a webhook payload
-  }
-}`,
+    IS_WEBHOOK_EVENT,
     `/**
  * Builds the event from a request: \`payload\` is its parsed JSON body, \`headers\` its headers
  * (\`${layout.nameHeader}\` names the event${layout.idHeader ? `, \`${layout.idHeader}\` carries its ID` : ""}). Returns the typed event, or every mismatch
@@ -81,8 +62,7 @@ export function parseWebhookEvent(payload: unknown, options: { headers: WebhookH
   const name = fullName(event);
   return name !== undefined && !VALIDATORS.has(name) ? { ok: false, errors, unknownType: name } : { ok: false, errors };
 }`,
-    `/** {@link validateWebhookEvent} as a Standard Schema v1, for libraries that accept one. */
-export const WebhookEventSchema: StandardSchemaV1<unknown, WebhookEvent> = /* @__PURE__ */ standardSchema(validateWebhookEvent);`,
+    WEBHOOK_EVENT_SCHEMA,
   ];
   return [{ path: "parse.ts", contents: renderModule(model.source, statements) }];
 }

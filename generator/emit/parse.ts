@@ -1,30 +1,17 @@
 import type { CatalogueModel } from "../model.js";
-import { stringLiteral } from "./code.js";
-import { importFrom, renderModule, type GeneratedFile } from "./module.js";
+import { renderModule, type GeneratedFile } from "./module.js";
 import { emitHeaderParse } from "./parse-header.js";
+import { IS_WEBHOOK_EVENT, parseHead, WEBHOOK_EVENT_SCHEMA } from "./parse-parts.js";
 
 /** `parse.ts`: the catalogue-wide validator, guard, parser and Standard Schema, dispatching on `type` through one lookup. */
 export function emitParse(model: CatalogueModel): GeneratedFile[] {
   if (model.layout) return emitHeaderParse(model);
   const statements = [
-    ...model.events.map((e) => importFrom(`./guards/${e.fileName}.js`, [e.validatorName])),
-    importFrom("./runtime/standard-schema.js", ["standardSchema", "type StandardSchemaV1"]),
-    importFrom("./runtime/validation.js", ["fail", "isObject", "issuesOf", "type ValidationIssue", "type Validator"]),
-    importFrom("./unions.js", ["WebhookEvent"], true),
-    // A Map, not a chain of comparisons: the cost of finding the validator does not grow with the catalogue.
-    `const VALIDATORS: ReadonlyMap<string, Validator<WebhookEvent>> = /* @__PURE__ */ new Map<string, Validator<WebhookEvent>>([\n${model.events
-      .map((e) => `  [${stringLiteral(e.name)}, ${e.validatorName}],`)
-      .join("\n")}\n]);`,
-    `/** The outcome of {@link parseWebhookEvent}. */
-export type ParseResult =
-  | { ok: true; event: WebhookEvent }
-  | {
-      ok: false;
-      /** Every mismatch (the first 100), in the order of the event's shape. */
-      errors: ValidationIssue[];
-      /** Set when \`type\` is a string this package does not know: an event newer than the package, safe to ignore. */
-      unknownType?: string;
-    };`,
+    ...parseHead(
+      model,
+      [],
+      "Set when `type` is a string this package does not know: an event newer than the package, safe to ignore.",
+    ),
     `/**
  * Checks that \`value\` is one of the catalogue's events, against the shape its \`type\` names.
  * Without \`issues\` it stops at the first mismatch; with \`issues\` it records every mismatch there.
@@ -41,14 +28,7 @@ export function validateWebhookEvent(value: unknown, issues?: ValidationIssue[])
   else issues?.push({ path: "type", message: \`unknown event type \${JSON.stringify(type.length > 60 ? \`\${type.slice(0, 57)}...\` : type)}\` });
   return false;
 }`,
-    `/** True when \`value\` is one of the catalogue's events, checked in full against its own shape. Never throws. */
-export function isWebhookEvent(value: unknown): value is WebhookEvent {
-  try {
-    return validateWebhookEvent(value);
-  } catch {
-    return false; // a getter or Proxy that throws is not a webhook payload
-  }
-}`,
+    IS_WEBHOOK_EVENT,
     `/**
  * Checks \`value\` (a parsed JSON body) against the shape of the event its \`type\` names.
  * Returns the typed event, or every mismatch with its path; never throws.
@@ -69,8 +49,7 @@ function unknownTypeOf(value: unknown): string | undefined {
     return undefined;
   }
 }`,
-    `/** {@link validateWebhookEvent} as a Standard Schema v1, for libraries that accept one. */
-export const WebhookEventSchema: StandardSchemaV1<unknown, WebhookEvent> = /* @__PURE__ */ standardSchema(validateWebhookEvent);`,
+    WEBHOOK_EVENT_SCHEMA,
   ];
   return [{ path: "parse.ts", contents: renderModule(model.source, statements) }];
 }

@@ -1,0 +1,46 @@
+import type { CatalogueModel } from "../model.js";
+import { stringLiteral } from "./code.js";
+import { importFrom, type Statement } from "./module.js";
+
+/**
+ * What both catalogue-wide parsers (names in the body, names in a header) say alike: the imports,
+ * the one lookup from an event's name to its validator, the result type, the guard and the
+ * Standard Schema around the validator.
+ */
+export function parseHead(model: CatalogueModel, extra: readonly Statement[], unknownDoc: string): Statement[] {
+  return [
+    ...model.events.map((e) => importFrom(`./guards/${e.fileName}.js`, [e.validatorName])),
+    ...extra,
+    importFrom("./runtime/standard-schema.js", ["standardSchema", "type StandardSchemaV1"]),
+    importFrom("./runtime/validation.js", ["fail", "isObject", "issuesOf", "type ValidationIssue", "type Validator"]),
+    importFrom("./unions.js", ["WebhookEvent"], true),
+    // A Map, not a chain of comparisons: the cost of finding the validator does not grow with the catalogue.
+    `const VALIDATORS: ReadonlyMap<string, Validator<WebhookEvent>> = /* @__PURE__ */ new Map<string, Validator<WebhookEvent>>([\n${model.events
+      .map((e) => `  [${stringLiteral(e.name)}, ${e.validatorName}],`)
+      .join("\n")}\n]);`,
+    `/** The outcome of {@link parseWebhookEvent}. */
+export type ParseResult =
+  | { ok: true; event: WebhookEvent }
+  | {
+      ok: false;
+      /** Every mismatch (the first 100), in the order of the event's shape. */
+      errors: ValidationIssue[];
+      /** ${unknownDoc} */
+      unknownType?: string;
+    };`,
+  ];
+}
+
+/** `isWebhookEvent`: the guard around `validateWebhookEvent`. */
+export const IS_WEBHOOK_EVENT: string = `/** True when \`value\` is one of the catalogue's events, checked in full against its own shape. Never throws. */
+export function isWebhookEvent(value: unknown): value is WebhookEvent {
+  try {
+    return validateWebhookEvent(value);
+  } catch {
+    return false; // a getter or Proxy that throws is not a webhook payload
+  }
+}`;
+
+/** `WebhookEventSchema`: `validateWebhookEvent` as a Standard Schema. */
+export const WEBHOOK_EVENT_SCHEMA: string = `/** {@link validateWebhookEvent} as a Standard Schema v1, for libraries that accept one. */
+export const WebhookEventSchema: StandardSchemaV1<unknown, WebhookEvent> = /* @__PURE__ */ standardSchema(validateWebhookEvent);`;
