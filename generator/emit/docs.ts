@@ -22,21 +22,53 @@ export function eventAnchor(name: string): string {
   return name.toLowerCase().replace(/[^a-z0-9_-]/g, "");
 }
 
-/** `EVENTS.md`: the reference of every event, grouped by resource: description, fields, example. */
+/** Beyond this size one page is no longer readable (or renderable): each event gets a page of its own. */
+export const MAX_PAGE_CHARACTERS = 1_000_000;
+
+/**
+ * `EVENTS.md`: the reference of every event, grouped by resource: description, fields, example,
+ * then the shared types. A catalogue whose page would pass MAX_PAGE_CHARACTERS gets an index in
+ * EVENTS.md and a page per event (and one for the shared types) under `docs/`.
+ */
 export function emitDocs(model: CatalogueModel): GeneratedFile[] {
-  const contents = [
+  const sections = model.events.map((event) => section(event).join("\n"));
+  const shared = sharedTypes(model).join("\n");
+  const size = sections.reduce((n, text) => n + text.length, shared.length);
+  const split = size > MAX_PAGE_CHARACTERS;
+  const link = (e: EventModel) => `[\`${e.name}\`](${split ? `docs/${e.fileName}.md` : `#${eventAnchor(e.name)}`})`;
+  const ungrouped = model.events.filter((e) => !model.resources.some((r) => r.events.includes(e)));
+  const index = [
     `# ${model.package.name} events`,
     "",
-    `${model.events.length} events. Every event has the fields listed with it; \`data\` differs from event to event.`,
+    `${model.events.length} events. Every event has the fields listed with it; ${model.layout ? "`payload`" : "`data`"} differs from event to event.`,
     "",
-    ...model.resources.flatMap((r) => [
-      `- **${r.name}** (\`${r.typeName}\`): ${r.events.map((e) => `[\`${e.name}\`](#${eventAnchor(e.name)})`).join(", ")}`,
-    ]),
+    ...model.resources.map((r) => `- **${r.name}** (\`${r.typeName}\`): ${r.events.map(link).join(", ")}`),
+    ...(ungrouped.length > 0 ? [`- ${ungrouped.map(link).join(", ")}`] : []),
     "",
-    ...model.events.flatMap((event) => section(event)),
-    ...(model.defModels.length > 0
-      ? ["## Shared types", "", "Types that several fields or events use; each has its own guard.", ""]
+    ...(split
+      ? [
+          `Each event has a page of its own under \`docs/\` (the whole reference would be ${Math.round(size / 1e6)} MB on one page)${shared ? "; shared types are in [docs/shared-types.md](docs/shared-types.md)" : ""}.`,
+          "",
+        ]
       : []),
+  ].join("\n");
+  // Invisible and bidirectional controls (in names, values, examples) are shown as escapes.
+  const page = (path: string, text: string): GeneratedFile => ({ path, contents: showInvisible(text) });
+  if (!split) return [page("EVENTS.md", [index, ...sections, shared].filter(Boolean).join("\n"))];
+  return [
+    page("EVENTS.md", index),
+    ...model.events.map((e, i) => page(`docs/${e.fileName}.md`, sections[i]!)),
+    ...(shared ? [page("docs/shared-types.md", shared)] : []),
+  ];
+}
+
+function sharedTypes(model: CatalogueModel): string[] {
+  if (model.defModels.length === 0) return [];
+  return [
+    "## Shared types",
+    "",
+    "Types that several fields or events use; each has its own guard.",
+    "",
     ...model.defModels.flatMap((def) => [
       `### ${def.typeName}`,
       "",
@@ -46,9 +78,7 @@ export function emitDocs(model: CatalogueModel): GeneratedFile[] {
       ...fieldsTable(def.shape),
       "",
     ]),
-  ].join("\n");
-  // Invisible and bidirectional controls (in names, values, examples) are shown as escapes.
-  return [{ path: "EVENTS.md", contents: showInvisible(contents) }];
+  ];
 }
 
 function section(event: EventModel): string[] {

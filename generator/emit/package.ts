@@ -1,5 +1,6 @@
 import type { CatalogueModel } from "../model.js";
 import { docText } from "./code.js";
+import { emitDocs } from "./docs.js";
 import type { GeneratedFile } from "./module.js";
 
 /** The package's entry points: subpath → module, without extension, relative to the package. */
@@ -42,7 +43,15 @@ export function emitPackageJson(model: CatalogueModel): GeneratedFile[] {
       "./fixtures/*.json": "./fixtures/*.json",
       "./package.json": "./package.json",
     },
-    files: ["dist", "schemas", "fixtures/*.json", "README.md", "EVENTS.md"],
+    // A large catalogue's reference is split into docs/ (see emitDocs).
+    files: [
+      "dist",
+      "schemas",
+      "fixtures/*.json",
+      "README.md",
+      "EVENTS.md",
+      ...(emitDocs(model).length > 1 ? ["docs"] : []),
+    ],
     engines: { node: ">=20" },
   };
   return [{ path: "package.json", contents: `${JSON.stringify(manifest, null, 2)}\n` }];

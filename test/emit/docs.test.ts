@@ -69,3 +69,30 @@ describe("package.json and README of the package", () => {
     expect(emitReadme(model)[0]!.contents).toContain("[`ThingCreatedWebhookEvent`](EVENTS.md#thingcreated)");
   });
 });
+
+describe("EVENTS.md of a large catalogue", () => {
+  it("becomes an index with a page per event under docs/, each page readable on its own", async () => {
+    const { emitPackageJson } = await import("../../generator/emit/package.js");
+    const long = "word ".repeat(110_000).trim();
+    const spec = `package: { name: big, version: 1.0.0 }
+envelope:
+  properties:
+    id: { type: string }
+events:
+${["a.one", "a.two", "b.three"]
+  .map(
+    (name) => `  - name: ${name}
+    description: ${long}
+    data: { type: object }
+    example: { id: x, type: ${name}, data: {} }`,
+  )
+  .join("\n")}
+`;
+    const model = modelOf(spec);
+    const files = emitDocs(model);
+    expect(files.map((f) => f.path)).toEqual(["EVENTS.md", "docs/a.one.md", "docs/a.two.md", "docs/b.three.md"]);
+    expect(files[0]!.contents).toContain("[`a.one`](docs/a.one.md)");
+    for (const file of files) expect(file.contents.length).toBeLessThan(1_000_000);
+    expect(JSON.parse(emitPackageJson(model)[0]!.contents).files).toContain("docs");
+  });
+});
