@@ -11,6 +11,7 @@ export default defineConfig({
   resolve: { alias: { [packageName]: resolve("generated/index.ts") } },
   test: {
     include: ["test/**/*.test.ts"],
+    globalSetup: ["test/global-setup.ts"],
     testTimeout: 60_000,
     hookTimeout: 60_000,
   },

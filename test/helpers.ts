@@ -51,7 +51,9 @@ process.once("exit", () => {
 
 /** A temporary folder, removed when the test ends (or, made outside a test, when the process does). */
 export function scratchDir(prefix = "wec-test-"): string {
-  const dir = mkdtempSync(join(tmpdir(), prefix));
+  // Named after the test run, whose global teardown removes them all (test/global-setup.ts).
+  const run = process.env.WEC_TEST_RUN;
+  const dir = mkdtempSync(join(tmpdir(), run ? prefix.replace(/^wec-/, `wec-${run}-`) : prefix));
   scratch.add(dir);
   return dir;
 }

@@ -1,11 +1,10 @@
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { build } from "esbuild";
 import ts from "typescript";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { modelOf } from "./helpers.js";
+import { modelOf, scratchDir } from "./helpers.js";
 
 // The committed generated/ packed as npm would publish it, installed into scratch consumer
 // projects of every kind, and checked by the tools package authors use.
@@ -24,7 +23,7 @@ let root: string;
 let tarball: string;
 
 beforeAll(() => {
-  root = mkdtempSync(join(tmpdir(), "wec-package-"));
+  root = scratchDir("wec-package-");
   const packed = execFileSync("npm", ["pack", "--silent", "--pack-destination", root, resolve("generated")], {
     encoding: "utf8",
   }).trim();

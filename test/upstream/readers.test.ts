@@ -60,9 +60,8 @@ describe("readOpenApi", () => {
   });
 
   it("reads any OpenAPI 3.1 document with a webhooks section", async () => {
-    const { writeFileSync, mkdtempSync } = await import("node:fs");
+    const { writeFileSync } = await import("node:fs");
     const { join } = await import("node:path");
-    const { tmpdir } = await import("node:os");
     const file = join(scratchDir("wec-openapi-"), "openapi.yaml");
     writeFileSync(file, syntheticOpenApi(12));
     const doc = readOpenApi(file);
@@ -72,9 +71,8 @@ describe("readOpenApi", () => {
   });
 
   it("refuses references outside the document", async () => {
-    const { writeFileSync, mkdtempSync } = await import("node:fs");
+    const { writeFileSync } = await import("node:fs");
     const { join } = await import("node:path");
-    const { tmpdir } = await import("node:os");
     const file = join(scratchDir("wec-openapi-"), "openapi.yaml");
     writeFileSync(
       file,
