@@ -21,8 +21,8 @@ if (!values.from) {
   process.exit(2);
 }
 try {
-  const [result] = checkUpstreams(values.spec, values.from).results;
-  const outcome = syncSpec(readFileSync(values.spec, "utf8"), result!);
+  const check = checkUpstreams(values.spec, values.from);
+  const outcome = syncSpec(readFileSync(values.spec, "utf8"), check.spec, check.results[0]!);
   if (outcome.applied.length === 0 && outcome.forHumans.length === 0) {
     console.log(`${values.spec} already agrees with ${values.from}, but for accepted differences; nothing to do.`);
     process.exit(0);

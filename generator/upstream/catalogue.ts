@@ -3,6 +3,7 @@
  * the reference page, an OpenAPI document.
  */
 import { jsonTypeOf, type Shape } from "../shape.js";
+import type { ShapeSpec } from "../spec.js";
 
 export interface CatalogueField {
   /** Base JSON types, `string` or `string or null`; consts and enums count as their type. */
@@ -23,18 +24,27 @@ export interface CatalogueEvent {
   example?: unknown;
   line?: number;
   exampleLine?: number;
-  /** The event's `data` shape where the source declares one, for docs:sync. */
-  data?: unknown;
+  /** The body's shape (a shared type's shape) where the source declares one, for docs:sync. */
+  body?: ShapeSpec;
 }
 
 export interface Catalogue {
   file: string;
   events: CatalogueEvent[];
+  /**
+   * Shared shapes by name (`$defs` in the spec, components in an OpenAPI document). A field that
+   * refers to one has its name as type; the shape's own fields are compared once, here.
+   */
+  types?: CatalogueEvent[];
   /** What was tolerated while reading (upstream's doing): said in the report, never a failure. */
   notes: string[];
 }
 
-/** Fields of a normalized shape, flattened to paths. */
+/**
+ * Fields of a normalized shape, flattened to paths. Members of `allOf` and branches of `anyOf` /
+ * `oneOf` add their fields (the first to name a path wins); references to shared shapes are not
+ * followed: their fields belong to the shared shape.
+ */
 export function fieldsOfShape(
   shape: Shape,
   prefix = "",
@@ -42,6 +52,7 @@ export function fieldsOfShape(
 ): Map<string, CatalogueField> {
   for (const p of shape.properties ?? []) {
     const path = prefix + p.name;
+    if (out.has(path)) continue;
     out.set(path, {
       type: baseType(p.shape),
       required: p.required,
@@ -50,12 +61,18 @@ export function fieldsOfShape(
     fieldsOfShape(p.shape, `${path}.`, out);
     if (p.shape.items) fieldsOfShape(p.shape.items, `${path}[].`, out);
   }
+  for (const member of [...(shape.allOf ?? []), ...(shape.anyOf ?? []), ...(shape.oneOf ?? [])])
+    fieldsOfShape(member, prefix, out);
   return out;
 }
 
+/** A field's type as a reader sees it: JSON types, a shared shape's name, or a union's. */
 function baseType(shape: Shape): string {
+  if (shape.ref !== undefined) return shape.ref;
   if (shape.types) return shape.types.join(" or ");
   if (shape.values) return [...new Set(shape.values.map(jsonTypeOf))].join(" or ");
+  const branches = shape.anyOf ?? shape.oneOf;
+  if (branches) return [...new Set(branches.flatMap((b) => baseType(b).split(" or ")))].join(" or ");
   return "any";
 }
 

@@ -1,0 +1,224 @@
+/**
+ * The one reader of OpenAPI documents: `import` starts a spec from what it reads, `docs:check` and
+ * `docs:sync` compare a spec with it. Per webhook operation (OpenAPI 3.1 `webhooks`, or 3.0
+ * `x-webhooks`): the event's name, description, body shape and example; the components the bodies
+ * use, as shared shapes under their own names; the headers that name, identify and sign a request.
+ * What cannot be mapped is a loss with its JSON pointer, never dropped silently.
+ */
+import { LineCounter, parseDocument } from "yaml";
+import type { ShapeSpec } from "../spec.js";
+import { componentName, defName, escapePointer, schemaReader, type Loss } from "./openapi-schema.js";
+import { parseTolerantJson } from "./page.js";
+
+type Json = Record<string, unknown>;
+
+export interface OpenApiWebhook {
+  name: string;
+  description?: string;
+  /** Where the operation is, and where its body's schema is (a component's, when it refers to one). */
+  pointer: string;
+  bodyPointer: string;
+  /** `body`: the name is the body's `type` and the payload its `data`; `header`: the body is the payload. */
+  namedBy: "body" | "header";
+  /** The whole body, in the shape language. */
+  body: ShapeSpec;
+  example?: unknown;
+  examplePointer?: string;
+}
+
+export interface OpenApiDocument {
+  source: string;
+  title: string;
+  webhooks: OpenApiWebhook[];
+  /** The components the webhooks use (and those they use), by `$defs` name. */
+  defs: Record<string, ShapeSpec>;
+  /** Where each shared shape is in the document. */
+  defPointers: Record<string, string>;
+  /** Header-named catalogues: the headers the document declares. */
+  headers: { name?: string; id?: string; signature?: string; action?: string };
+  losses: Loss[];
+  notes: string[];
+  /** The line of a JSON pointer in the document's text, where it is there. */
+  lineOf(pointer: string): number | undefined;
+}
+
+const REF_CHAIN_LIMIT = 32;
+
+export function readOpenApiDocument(text: string, source: string): OpenApiDocument {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter });
+  const root = doc.toJS() as Json | null;
+  const key = root && typeof root === "object" ? (root.webhooks ? "webhooks" : "x-webhooks") : undefined;
+  const webhooks = key && (root![key] as Json | undefined);
+  if (!webhooks || typeof webhooks !== "object")
+    throw new Error(`${source} has no webhooks (OpenAPI 3.1) or x-webhooks (OpenAPI 3.0) section`);
+  const components = ((root!.components as Json | undefined)?.schemas ?? {}) as Json;
+  const reader = schemaReader(components);
+  const { losses, notes } = reader;
+  const lineOf = (pointer: string): number | undefined => {
+    const path = pointer
+      .split("/")
+      .slice(1)
+      .map((p) => p.replace(/~1/g, "/").replace(/~0/g, "~"));
+    const node = doc.getIn(path, true) as { range?: [number, number, number] } | undefined;
+    return node?.range ? lineCounter.linePos(node.range[0]).line : undefined;
+  };
+  const headers: OpenApiDocument["headers"] = {};
+  const read: OpenApiWebhook[] = [];
+
+  for (const [operationKey, item] of Object.entries(webhooks)) {
+    const pointer = `/${key}/${escapePointer(operationKey)}`;
+    const method = Object.keys((item ?? {}) as Json).find((m) => m === "post") ?? Object.keys((item ?? {}) as Json)[0];
+    const operation = method ? ((item as Json)[method] as Json | undefined) : undefined;
+    const media = ((operation?.requestBody as Json | undefined)?.content as Json | undefined)?.["application/json"] as
+      Json | undefined;
+    if (!media?.schema) {
+      losses.push({ pointer, reason: "has no application/json request body" });
+      continue;
+    }
+    const ref = (media.schema as Json).$ref;
+    const component = typeof ref === "string" ? componentName(ref) : undefined;
+    if (ref !== undefined && (component === undefined || !Object.hasOwn(components, component))) {
+      losses.push({
+        pointer: `${pointer}/${method}/requestBody/content/application~1json/schema/$ref`,
+        reason: `${String(ref)} is not a component schema of this document; only local references are read`,
+      });
+      continue;
+    }
+    const bodyPointer =
+      component !== undefined
+        ? `/components/schemas/${escapePointer(component)}`
+        : `${pointer}/${method}/requestBody/content/application~1json/schema`;
+    const body = resolve(media.schema, components);
+    const properties = (body.properties ?? {}) as Json;
+    const typeValue = singleValue(resolve(properties.type, components));
+    const description = [operation?.description, operation?.summary, body.description].find(
+      (d): d is string => typeof d === "string",
+    );
+    let name: string;
+    let namedBy: OpenApiWebhook["namedBy"] = "body";
+    if (properties.data !== undefined) name = typeof typeValue === "string" ? typeValue : operationKey;
+    else {
+      // The body is the payload: named by a header (such as X-GitHub-Event), with an action field.
+      const parameters = ((operation?.parameters ?? []) as Json[]).filter((p) => p?.in === "header");
+      const nameHeader = parameters.find((p) => /-event$/i.test(String(p.name)));
+      if (!nameHeader) {
+        losses.push({
+          pointer: `${pointer}/${method}/requestBody`,
+          reason: "the body has no data field and no header parameter names the event (such as X-GitHub-Event)",
+        });
+        continue;
+      }
+      namedBy = "header";
+      headers.name ??= String(nameHeader.name);
+      headers.id ??= parameters.map((p) => String(p.name)).find((n) => /-delivery$/i.test(n));
+      const signature = parameters.find((p) => /signature-256$/i.test(String(p.name)));
+      if (signature && typeof signature.example === "string" && signature.example.startsWith("sha256="))
+        headers.signature ??= String(signature.name);
+      const action = singleValue(resolve(properties.action, components));
+      const base = String(operation?.operationId ?? operationKey)
+        .split("/")[0]!
+        .replace(/[-\s]+/g, "_")
+        .toLowerCase();
+      name = typeof action === "string" ? `${base}.${action.replace(/[-\s]+/g, "_")}` : base;
+      if (typeof action === "string") headers.action = "action";
+    }
+    const { example, examplePointer, note } = exampleOf(body, bodyPointer, media, `${pointer}/${method}/requestBody`);
+    if (note) notes.push(`${name}: the example (${source}:${lineOf(examplePointer!) ?? 0}) ${note}`);
+    read.push({
+      name,
+      ...(description !== undefined && { description: description.replace(/\s+/g, " ").trim() }),
+      pointer: `${pointer}/${method}/requestBody`,
+      bodyPointer,
+      namedBy,
+      body: reader.convert(body, bodyPointer),
+      ...(example !== undefined && { example, examplePointer }),
+    });
+  }
+
+  // Components a webhook refers to, and those they refer to in turn.
+  const defs: Record<string, ShapeSpec> = {};
+  const defPointers: Record<string, string> = {};
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const name of [...reader.referenced]) {
+      if (defs[defName(name)] !== undefined) continue;
+      defPointers[defName(name)] = `/components/schemas/${escapePointer(name)}`;
+      defs[defName(name)] = reader.convert(components[name], defPointers[defName(name)]!);
+      grew = true;
+    }
+  }
+
+  return {
+    source,
+    title: String((root!.info as Json | undefined)?.title ?? source),
+    webhooks: onePerName(read, headers, losses),
+    defs,
+    defPointers,
+    headers,
+    losses,
+    notes,
+    lineOf,
+  };
+}
+
+/**
+ * One event per name: a second operation that maps to a taken name (or to a header value whose
+ * actions are events of their own) is a loss, not merged.
+ */
+function onePerName(read: OpenApiWebhook[], headers: OpenApiDocument["headers"], losses: Loss[]): OpenApiWebhook[] {
+  const taken = new Set<string>();
+  const withActions = new Set(read.filter((w) => w.name.includes(".")).map((w) => w.name.split(".")[0]));
+  return read.filter((webhook) => {
+    const clash = taken.has(webhook.name)
+      ? "maps to the same event name as another operation"
+      : headers.name && !webhook.name.includes(".") && withActions.has(webhook.name)
+        ? `has no single action, but other ${webhook.name} events have one`
+        : undefined;
+    taken.add(webhook.name);
+    if (clash) losses.push({ pointer: webhook.pointer, reason: `${clash} (${webhook.name}); left out` });
+    return !clash;
+  });
+}
+
+/** The example a document gives for a body: OpenAI's `x-oaiMeta.example` text, or the media type's. */
+function exampleOf(
+  body: Json,
+  bodyPointer: string,
+  media: Json,
+  mediaPointer: string,
+): { example?: unknown; examplePointer?: string; note?: string } {
+  const meta = body["x-oaiMeta"] as Json | undefined;
+  if (typeof meta?.example === "string") {
+    const parsed = parseTolerantJson(meta.example);
+    const at = `${bodyPointer}/x-oaiMeta/example`;
+    return parsed.ok
+      ? { example: parsed.value, examplePointer: at, ...(parsed.note && { note: parsed.note }) }
+      : { examplePointer: at, note: parsed.note };
+  }
+  const at = `${mediaPointer}/content/application~1json`;
+  if (media.example !== undefined) return { example: media.example, examplePointer: `${at}/example` };
+  const examples = media.examples as Json | undefined;
+  const [first] = Object.entries(examples ?? {});
+  const value = (first?.[1] as Json | undefined)?.value;
+  return value !== undefined
+    ? { example: value, examplePointer: `${at}/examples/${escapePointer(first![0])}/value` }
+    : {};
+}
+
+/** A schema's one value: its `const`, or a one-value `enum`. */
+function singleValue(schema: Json): unknown {
+  return schema.const ?? (Array.isArray(schema.enum) && schema.enum.length === 1 ? schema.enum[0] : undefined);
+}
+
+/** Follows a chain of component references to the schema it ends at. */
+function resolve(schema: unknown, components: Json): Json {
+  let current = schema;
+  for (let i = 0; i < REF_CHAIN_LIMIT; i++) {
+    const ref = (current as Json | undefined)?.$ref;
+    const name = typeof ref === "string" ? componentName(ref) : undefined;
+    if (name === undefined || !Object.hasOwn(components, name)) break;
+    current = components[name];
+  }
+  return (current && typeof current === "object" ? current : {}) as Json;
+}

@@ -1,0 +1,130 @@
+/**
+ * An OpenAPI document's JSON Schema as a shape: the keywords the shape language has are kept,
+ * references to components become `$defs` references under the component's name, OpenAPI 3.0's
+ * `nullable` and `example` are translated, and every other keyword is a loss with its pointer.
+ */
+import { KEYWORDS, SUPPORTED_KEYWORDS } from "../keywords/index.js";
+import { REFUSED_KEYWORDS } from "../keywords/refused.js";
+import type { ShapeSpec } from "../spec.js";
+
+type Json = Record<string, unknown>;
+
+export interface Loss {
+  pointer: string;
+  reason: string;
+}
+
+const SHAPE_KEYWORDS = new Set(SUPPORTED_KEYWORDS);
+// Extensions belong to other tools; a discriminator is implied by const properties.
+const IGNORED = (key: string) => key.startsWith("x-") || key === "discriminator";
+
+export interface SchemaReader {
+  convert(schema: unknown, pointer: string): ShapeSpec;
+  /** Components referenced so far, by their name in the document. */
+  readonly referenced: Set<string>;
+  readonly losses: Loss[];
+  readonly notes: string[];
+}
+
+export function schemaReader(components: Json): SchemaReader {
+  const referenced = new Set<string>();
+  const losses: Loss[] = [];
+  const notes: string[] = [];
+
+  const convert = (schema: unknown, pointer: string): ShapeSpec => {
+    if (typeof schema !== "object" || schema === null) {
+      losses.push({ pointer, reason: "is not a schema object" });
+      return {};
+    }
+    const out: Json = {};
+    let nullable = false;
+    for (const [key, value] of Object.entries(schema as Json)) {
+      const at = `${pointer}/${escapePointer(key)}`;
+      if (key === "$ref" && typeof value === "string") {
+        const name = componentName(value);
+        if (name === undefined || !Object.hasOwn(components, name))
+          losses.push({ pointer: at, reason: `${value} is not a component schema of this document` });
+        else {
+          out.$ref = `#/$defs/${defName(name)}`;
+          referenced.add(name);
+        }
+      } else if (key === "nullable") nullable = value === true;
+      else if (key === "example") {
+        // OpenAPI's one example is JSON Schema's list of examples.
+        if ((schema as Json).examples === undefined) out.examples = [value];
+      } else if (IGNORED(key)) continue;
+      else if (!SHAPE_KEYWORDS.has(key))
+        losses.push({
+          pointer: at,
+          reason: `${key} is not in the shape language${REFUSED_KEYWORDS[key] ? `: ${REFUSED_KEYWORDS[key]}` : ""}`,
+        });
+      else if (key === "properties" || key === "patternProperties")
+        out[key] = Object.fromEntries(
+          Object.entries(value as Json).map(([k, v]) => [k, convert(v, `${at}/${escapePointer(k)}`)]),
+        );
+      else if (key === "items" || (key === "additionalProperties" && typeof value === "object"))
+        out[key] = convert(value, at);
+      else if (key === "anyOf" || key === "oneOf" || key === "allOf")
+        out[key] = (value as unknown[]).map((v, i) => convert(v, `${at}/${i}`));
+      else if (key === "description" && typeof value === "string") out.description = value.replace(/\s+/g, " ").trim();
+      else out[key] = value;
+    }
+    dropInapplicable(out, pointer, losses);
+    // `type: ["null"]` beside allOf/anyOf/oneOf matches no value in JSON Schema; documents that write
+    // it mean "null, or the members": said so, and written that way.
+    const combinators = (["allOf", "anyOf", "oneOf"] as const).filter((k) => out[k] !== undefined);
+    if (combinators.length > 0 && out.type !== undefined && [out.type].flat().every((t) => t === "null")) {
+      const { type: _null, ...rest } = out;
+      notes.push(`${pointer}: type null beside ${combinators.join(", ")} read as "null, or ${combinators.join(", ")}"`);
+      return orNull(rest);
+    }
+    // OpenAPI 3.0's nullable: null joins the types, or (a reference, a union) becomes an alternative.
+    if (nullable) {
+      if (out.type === undefined) return orNull(out);
+      out.type = [...new Set([out.type].flat().concat("null"))];
+    }
+    return out as ShapeSpec;
+  };
+  return { convert, referenced, losses, notes };
+}
+
+/** A keyword for another type than the schema's has no effect in JSON Schema; the spec refuses it. */
+function dropInapplicable(out: Json, pointer: string, losses: Loss[]): void {
+  if (out.type === undefined) return;
+  const types = [out.type].flat() as string[];
+  for (const keyword of KEYWORDS) {
+    const wanted = keyword.appliesTo;
+    if (!wanted || types.some((t) => t === wanted || (wanted === "number" && t === "integer"))) continue;
+    for (const name of keyword.names.filter((n) => n in out)) {
+      losses.push({
+        pointer: `${pointer}/${name}`,
+        reason: `applies only to ${wanted} values, but the type is ${types.join(" or ")} (it has no effect)`,
+      });
+      delete out[name];
+    }
+  }
+}
+
+function orNull(shape: Json): ShapeSpec {
+  const { description, ...rest } = shape;
+  return {
+    ...(description !== undefined && { description: description as string }),
+    anyOf: [rest as ShapeSpec, { type: "null" }],
+  };
+}
+
+/** `#/components/schemas/Name` → `Name`; anything else is not a component. */
+export function componentName(ref: string): string | undefined {
+  const name = /^#\/components\/schemas\/([^/]+)$/.exec(ref)?.[1];
+  return name?.replace(/~1/g, "/").replace(/~0/g, "~");
+}
+
+/** A component's name as a `$defs` key the spec accepts. */
+export function defName(name: string): string {
+  const cleaned = name.replace(/[^A-Za-z0-9_-]/g, "_");
+  return /^[A-Za-z]/.test(cleaned) ? cleaned : `S${cleaned}`;
+}
+
+export function escapePointer(key: string): string {
+  return key.replace(/~/g, "~0").replace(/\//g, "~1");
+}
