@@ -13,25 +13,44 @@ const DRAFT = "https://json-schema.org/draft/2020-12/schema";
  * event uses travel with it under `$defs`.
  */
 export function emitSchemas(model: CatalogueModel): GeneratedFile[] {
-  const id = (name: string) => `urn:${model.package.name}:${name}`;
   const files = model.events.map((event) =>
     json(`schemas/${event.fileName}.json`, {
       $schema: DRAFT,
-      $id: id(event.name),
+      $id: schemaId(model, event.name),
       ...eventSchema(event),
       ...defsOf([event.shape], model),
     }),
   );
-  const union = {
+  return [...files, json("schemas/webhook-event.json", unionSchema(model))];
+}
+
+/** Past this size the union refers to the event files by `$id` instead of carrying their schemas (no file over 2 MB). */
+export const UNION_INLINE_LIMIT = 1_000_000;
+
+/**
+ * The union: self-contained while small; past the limit, a `oneOf` of references to each event's
+ * own file by `$id` (a validator loads them with it). Body-named events are told apart by `type`
+ * (the `discriminator` annotation says so); header-named ones by their name and action, which
+ * make exactly one branch match.
+ */
+export function unionSchema(model: CatalogueModel, limit = UNION_INLINE_LIMIT): Record<string, unknown> {
+  const head = {
     $schema: DRAFT,
-    $id: id("webhook-event"),
+    $id: schemaId(model, "webhook-event"),
     title: "WebhookEvent",
-    description: `Any event of ${model.package.name}, told apart by its \`type\`.`,
-    // Not a 2020-12 keyword: an annotation OpenAPI tools and ajv understand, and others ignore.
-    discriminator: { propertyName: "type" },
-    type: "object",
-    required: ["type"],
-    properties: { type: { type: "string", enum: model.events.map((e) => e.name) } },
+    ...(model.layout
+      ? { description: `Any event of ${model.package.name}, told apart by its name and action.`, type: "object" }
+      : {
+          description: `Any event of ${model.package.name}, told apart by its \`type\`.`,
+          // Not a 2020-12 keyword: an annotation OpenAPI tools and ajv understand, and others ignore.
+          discriminator: { propertyName: "type" },
+          type: "object",
+          required: ["type"],
+          properties: { type: { type: "string", enum: model.events.map((e) => e.name) } },
+        }),
+  };
+  const inline = {
+    ...head,
     oneOf: model.events.map((e) => ({ $ref: `#/$defs/${e.name}` })),
     $defs: {
       ...Object.fromEntries(model.events.map((e) => [e.name, eventSchema(e)])),
@@ -41,7 +60,12 @@ export function emitSchemas(model: CatalogueModel): GeneratedFile[] {
       ).$defs,
     },
   };
-  return [...files, json("schemas/webhook-event.json", union)];
+  if (jsonText(inline).length <= limit) return inline;
+  return { ...head, oneOf: model.events.map((e) => ({ $ref: schemaId(model, e.name) })) };
+}
+
+function schemaId(model: CatalogueModel, name: string): string {
+  return `urn:${model.package.name}:${name}`;
 }
 
 function eventSchema(event: EventModel): Record<string, unknown> {

@@ -117,8 +117,10 @@ function layoutOf(document: OpenApiDocument): Json {
     ...(headers.signature && {
       signing: {
         scheme: "hmac-sha256",
-        secret_env: `${packageName(document)
-          .replace(/-webhook-events$/, "")
+        // Named after the sender, as the name header says it (X-GitHub-Event: GITHUB_WEBHOOK_SECRET).
+        secret_env: `${(
+          /^X-(.+)-Event$/i.exec(headers.name)?.[1] ?? packageName(document).replace(/-webhook-events$/, "")
+        )
           .replace(/[^a-z0-9]+/gi, "_")
           .toUpperCase()}_WEBHOOK_SECRET`,
         header: headers.signature,

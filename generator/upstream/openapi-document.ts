@@ -115,7 +115,7 @@ export function readOpenApiDocument(text: string, source: string): OpenApiDocume
       const signature = parameters.find((p) => /signature-256$/i.test(String(p.name)));
       if (signature && typeof signature.example === "string" && signature.example.startsWith("sha256="))
         headers.signature ??= String(signature.name);
-      const action = singleValue(resolve(properties.action, components));
+      const action = commonValue(body, "action", components);
       const base = String(operation?.operationId ?? operationKey)
         .split("/")[0]!
         .replace(/[-\s]+/g, "_")
@@ -204,6 +204,17 @@ function exampleOf(
   return value !== undefined
     ? { example: value, examplePointer: `${at}/examples/${escapePointer(first![0])}/value` }
     : {};
+}
+
+/** The one value a body's field has in every branch (a body may be a oneOf of variants with one action). */
+function commonValue(body: Json, field: string, components: Json): unknown {
+  const own = singleValue(resolve((body.properties as Json | undefined)?.[field], components));
+  if (own !== undefined) return own;
+  const branches = (body.oneOf ?? body.anyOf) as unknown[] | undefined;
+  if (!Array.isArray(branches) || branches.length === 0) return undefined;
+  const values = new Set(branches.map((b) => commonValue(resolve(b, components), field, components)));
+  const [value] = values;
+  return values.size === 1 ? value : undefined;
 }
 
 /** A schema's one value: its `const`, or a one-value `enum`. */

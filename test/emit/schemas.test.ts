@@ -2,10 +2,13 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import { describe, expect, it } from "vitest";
-import { openaiPackage } from "../helpers.js";
+import { emitSchemas, UNION_INLINE_LIMIT, unionSchema } from "../../generator/emit/schemas.js";
+import type { CatalogueModel } from "../../generator/model.js";
+import { buildPackage, openaiPackage } from "../helpers.js";
 
 // The exported schemas, tested on the frozen OpenAI catalogue.
-const { pkg, dir } = await openaiPackage();
+const openai = await openaiPackage();
+const { pkg, dir } = openai;
 const { fixtures, isWebhookEvent, WebhookEventSchema } = pkg;
 const WEBHOOK_EVENT_TYPES = pkg.WEBHOOK_EVENT_TYPES as readonly string[];
 
@@ -68,6 +71,44 @@ describe("schemas/", () => {
       ]!;
       expect(perEvent.get(type)!(event), name).toBe(guard(event));
       expect(union(event), name).toBe(isWebhookEvent(event));
+    }
+  });
+});
+
+describe("the union schema", () => {
+  const all = (model: CatalogueModel) => {
+    const checker = new Ajv2020({ strict: true, allowUnionTypes: true, discriminator: true });
+    for (const file of emitSchemas(model).filter((f) => !f.path.endsWith("webhook-event.json")))
+      checker.addSchema(JSON.parse(file.contents));
+    return checker;
+  };
+
+  it("past its size limit, refers to each event's own file by $id, and means the same", () => {
+    const { model } = openai;
+    const byReference = unionSchema(model, 0);
+    expect(byReference.$defs).toBeUndefined();
+    expect(byReference.oneOf).toEqual(model.events.map((e) => ({ $ref: `urn:${model.package.name}:${e.name}` })));
+    const validate = all(model).compile(byReference);
+    for (const type of WEBHOOK_EVENT_TYPES)
+      for (const [name, change] of changes) {
+        const event = structuredClone(fixtures[type]) as any;
+        change(event);
+        expect(validate(event), `${type} ${name}`).toBe(isWebhookEvent(event));
+      }
+  });
+
+  it("tells header-named events apart by name and action, without a type field", async () => {
+    const spec = "test/corpus/accepted/header-named.yaml";
+    const header = await buildPackage(readFileSync(spec, "utf8"), spec);
+    for (const limit of [UNION_INLINE_LIMIT, 0]) {
+      const schema = unionSchema(header.model, limit);
+      expect(schema).not.toHaveProperty("discriminator");
+      const validate = all(header.model).compile(schema);
+      for (const [type, event] of Object.entries(header.pkg.fixtures as Record<string, any>)) {
+        expect(validate(event), type).toBe(true);
+        const other = { ...event, payload: { ...event.payload, action: "renamed" } };
+        expect(validate(other), `${type} renamed`).toBe(header.pkg.isWebhookEvent(other));
+      }
     }
   });
 });
