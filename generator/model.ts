@@ -53,6 +53,11 @@ export interface EventModel {
   idPrefix?: string;
   /** The whole event: envelope fields, `type` and `data`. */
   shape: Shape;
+  /**
+   * Body-named catalogues: the fields of `shape` that come from the envelope. The event's
+   * validator checks them apart from the rest, so the catalogue's can check a shared envelope once.
+   */
+  envelopeFields: readonly string[];
   example: Readonly<Record<string, unknown>>;
 }
 
@@ -133,6 +138,7 @@ export function buildModel(written: Spec, source: string): CatalogueModel {
         idField: event.id_field ?? DEFAULT_ID_FIELD,
         ...(event.id_prefix !== undefined && { idPrefix: event.id_prefix }),
         shape: toShape(schema),
+        envelopeFields: spec.layout ? [] : Object.keys(spec.envelope.properties ?? {}),
         example: composeExample(event, spec.layout),
       };
     })

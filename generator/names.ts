@@ -23,6 +23,8 @@ export const dataTypeName = (eventName: string, headerNamed = false) =>
   `${eventTypeName(eventName)}${headerNamed ? "Payload" : "Data"}`;
 export const guardName = (eventName: string) => `is${eventTypeName(eventName)}`;
 export const validatorName = (eventName: string) => `validate${eventTypeName(eventName)}`;
+/** The check of an event's fields besides the envelope's (`type`, `data`). */
+export const ownFieldsValidatorName = (eventName: string) => `validate${eventTypeName(eventName)}OwnFields`;
 export const standardSchemaName = (eventName: string) => `${eventTypeName(eventName)}Schema`;
 export const resourceTypeName = (resource: string) => `${pascalCase(resource)}WebhookEvent`;
 
@@ -73,6 +75,7 @@ export function identifiersOf(eventName: string, headerNamed = false): string[] 
     dataTypeName(eventName, headerNamed),
     guardName(eventName),
     validatorName(eventName),
+    ownFieldsValidatorName(eventName),
     standardSchemaName(eventName),
   ];
 }

@@ -42,7 +42,7 @@ const REFUSED: Record<string, string> = {
   "ref-url.yaml":
     '16:21 events[0].data.properties.id.$ref "https://example.com/schema.json" is not allowed: point at a shared shape',
   "separator-collision.yaml":
-    "18:11 events[1].name gives the identifier ABCWebhookEvent, ABCWebhookEventData, isABCWebhookEvent, validateABCWebhookEvent, ABCWebhookEventSchema, which event a.b_c already gives",
+    "18:11 events[1].name gives the identifier ABCWebhookEvent, ABCWebhookEventData, isABCWebhookEvent, validateABCWebhookEvent, validateABCWebhookEventOwnFields, ABCWebhookEventSchema, which event a.b_c already gives",
   "tab-indented.yaml":
     "3:1 Tabs are not allowed as indentation (YAML TAB_AS_INDENT): indent with spaces; the same on 13 more lines",
   "unsupported-keyword.yaml":

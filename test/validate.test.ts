@@ -79,7 +79,7 @@ describe("validateSpec", () => {
     const first = MINIMAL_SPEC.replace(/thing\.created/g, "a.b_c");
     const second = first.slice(first.indexOf("  - name")).replace(/a\.b_c/g, "a_b.c");
     expect(problemsOf(first + second)).toEqual([
-      "spec/events.yaml:18:11 events[1].name gives the identifier ABCWebhookEvent, ABCWebhookEventData, isABCWebhookEvent, validateABCWebhookEvent, ABCWebhookEventSchema, which event a.b_c already gives; rename one of them",
+      "spec/events.yaml:18:11 events[1].name gives the identifier ABCWebhookEvent, ABCWebhookEventData, isABCWebhookEvent, validateABCWebhookEvent, validateABCWebhookEventOwnFields, ABCWebhookEventSchema, which event a.b_c already gives; rename one of them",
     ]);
   });
 

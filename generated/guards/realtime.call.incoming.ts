@@ -29,29 +29,40 @@ export function validateRealtimeCallIncomingWebhookEvent(
     const type = value.type;
     if (type !== "realtime.call.incoming" && fail(issues, "type", '"realtime.call.incoming"', type))
       return false;
-    const data = value.data;
-    if (!isObject(data)) {
-      if (fail(issues, "data", "object", data)) return false;
+    if (!validateRealtimeCallIncomingWebhookEventOwnFields(value, issues) && issues === undefined)
+      return false;
+  }
+  return issues === undefined || issues.length === start;
+}
+
+/** Checks the fields of a {@link RealtimeCallIncomingWebhookEvent} besides the envelope and `type`: the catalogue's validator checks the envelope once, finds this by `type`, and calls it. */
+export function validateRealtimeCallIncomingWebhookEventOwnFields(
+  value: Record<string, unknown>,
+  issues?: ValidationIssue[],
+): boolean {
+  const start = issues?.length ?? 0;
+  const data = value.data;
+  if (!isObject(data)) {
+    if (fail(issues, "data", "object", data)) return false;
+  } else {
+    const data_call_id = data.call_id;
+    if (typeof data_call_id !== "string" && fail(issues, "data.call_id", "string", data_call_id))
+      return false;
+    const data_sip_headers = data.sip_headers;
+    if (!Array.isArray(data_sip_headers)) {
+      if (fail(issues, "data.sip_headers", "array", data_sip_headers)) return false;
     } else {
-      const data_call_id = data.call_id;
-      if (typeof data_call_id !== "string" && fail(issues, "data.call_id", "string", data_call_id))
-        return false;
-      const data_sip_headers = data.sip_headers;
-      if (!Array.isArray(data_sip_headers)) {
-        if (fail(issues, "data.sip_headers", "array", data_sip_headers)) return false;
-      } else {
-        for (let i = 0; i < data_sip_headers.length; i++) {
-          const data_sip_headers_item = data_sip_headers[i];
-          if (data_sip_headers_item === undefined) {
-            if (fail(issues, `data.sip_headers[${i}]`, "a value", data_sip_headers_item))
-              return false;
-          } else {
-            if (
-              !validateSipHeader(data_sip_headers_item, issues, `data.sip_headers[${i}]`, 1) &&
-              issues === undefined
-            )
-              return false;
-          }
+      for (let i = 0; i < data_sip_headers.length; i++) {
+        const data_sip_headers_item = data_sip_headers[i];
+        if (data_sip_headers_item === undefined) {
+          if (fail(issues, `data.sip_headers[${i}]`, "a value", data_sip_headers_item))
+            return false;
+        } else {
+          if (
+            !validateSipHeader(data_sip_headers_item, issues, `data.sip_headers[${i}]`, 1) &&
+            issues === undefined
+          )
+            return false;
         }
       }
     }

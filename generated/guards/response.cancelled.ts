@@ -28,13 +28,24 @@ export function validateResponseCancelledWebhookEvent(
     const type = value.type;
     if (type !== "response.cancelled" && fail(issues, "type", '"response.cancelled"', type))
       return false;
-    const data = value.data;
-    if (!isObject(data)) {
-      if (fail(issues, "data", "object", data)) return false;
-    } else {
-      const data_id = data.id;
-      if (typeof data_id !== "string" && fail(issues, "data.id", "string", data_id)) return false;
-    }
+    if (!validateResponseCancelledWebhookEventOwnFields(value, issues) && issues === undefined)
+      return false;
+  }
+  return issues === undefined || issues.length === start;
+}
+
+/** Checks the fields of a {@link ResponseCancelledWebhookEvent} besides the envelope and `type`: the catalogue's validator checks the envelope once, finds this by `type`, and calls it. */
+export function validateResponseCancelledWebhookEventOwnFields(
+  value: Record<string, unknown>,
+  issues?: ValidationIssue[],
+): boolean {
+  const start = issues?.length ?? 0;
+  const data = value.data;
+  if (!isObject(data)) {
+    if (fail(issues, "data", "object", data)) return false;
+  } else {
+    const data_id = data.id;
+    if (typeof data_id !== "string" && fail(issues, "data.id", "string", data_id)) return false;
   }
   return issues === undefined || issues.length === start;
 }

@@ -91,6 +91,11 @@ export class GuardModule {
     return this.context(depth).checks(shape, "value", new Path(this, base));
   }
 
+  /** The statements checking `shape`'s fields on a `value` already known to be an object (no type test). */
+  fieldChecks(shape: Shape): string[] {
+    return checks({ ...shape, types: ["object"] }, "value", new Path(this, undefined), false, this.context("0"), true);
+  }
+
   private context(depth: string): GuardContext {
     const module = this;
     const g: GuardContext = {
@@ -158,7 +163,15 @@ export const RUNTIME_HELPERS = [
   "MAX_DEPTH",
 ];
 
-function checks(shape: Shape, v: string, path: GuardPath, optional: boolean, g: GuardContext): string[] {
+function checks(
+  shape: Shape,
+  v: string,
+  path: GuardPath,
+  optional: boolean,
+  g: GuardContext,
+  /** The value's type was tested already: only the checks that assume it. */
+  known = false,
+): string[] {
   let test: { mismatch: string; expected: string } | undefined;
   const typed = new Map<string, string[]>();
   const general: string[] = [];
@@ -185,6 +198,7 @@ function checks(shape: Shape, v: string, path: GuardPath, optional: boolean, g: 
   }
   body.push(...general);
 
+  if (known) return body;
   const present = optional ? `${v} !== undefined && ` : "";
   const guarded = (lines: string[]) => (optional ? [`if (${v} !== undefined) {`, ...lines, `}`] : lines);
   if (test) {

@@ -1,5 +1,6 @@
 import type { CatalogueModel, EventModel } from "../model.js";
-import { defFileName, defValidatorName } from "../names.js";
+import { defFileName, defValidatorName, ownFieldsValidatorName } from "../names.js";
+import { eventParts, type EventParts } from "./envelope-guard.js";
 import { GuardModule, RUNTIME_HELPERS } from "./guard-code.js";
 import { importFrom, renderModule, type GeneratedFile, type Statement } from "./module.js";
 
@@ -16,7 +17,8 @@ export function emitGuards(model: CatalogueModel): GeneratedFile[] {
 }
 
 function eventGuardModule(model: CatalogueModel, event: EventModel): Statement[] {
-  const names = [event.typeName, event.validatorName, event.guardName, event.standardSchemaName];
+  const ownName = ownFieldsValidatorName(event.name);
+  const names = [event.typeName, event.validatorName, event.guardName, event.standardSchemaName, ownName];
   const module = new GuardModule(
     model.defs,
     model.checkFormats,
@@ -30,26 +32,58 @@ function eventGuardModule(model: CatalogueModel, event: EventModel): Statement[]
     ],
     defValidatorName,
   );
-  const body = module.body(event.shape, undefined, "0");
+  const parts = eventParts(event);
+  const validator = parts ? splitValidator(module, event, parts, ownName) : wholeValidator(module, event);
   return [
     importFrom(`../events/${event.fileName}.js`, [event.typeName], true),
     ...defImports(module, "../defs/"),
     importFrom("../runtime/standard-schema.js", ["standardSchema", "type StandardSchemaV1"]),
     ...runtimeImports(module, "../runtime/"),
     ...module.statements,
+    ...validator,
+    guardFunction(event.guardName, event.validatorName, event.typeName),
+    `/** {@link ${event.validatorName}} as a Standard Schema v1, for libraries that accept one. */\nexport const ${event.standardSchemaName}: StandardSchemaV1<unknown, ${event.typeName}> = /* @__PURE__ */ standardSchema(${event.validatorName});`,
+  ];
+}
+
+const validatorDoc = (event: EventModel) => [
+  `/**`,
+  ` * Checks that \`value\` is a {@link ${event.typeName}}. Without \`issues\` it stops at the first`,
+  ` * mismatch; with \`issues\` it records every mismatch there. Properties the shape does not name are allowed.`,
+  ` */`,
+  `export function ${event.validatorName}(value: unknown, issues?: ValidationIssue[]): value is ${event.typeName} {`,
+  `const start = issues?.length ?? 0;`,
+];
+
+function wholeValidator(module: GuardModule, event: EventModel): string[] {
+  const body = module.body(event.shape, undefined, "0");
+  return [[...validatorDoc(event), ...body, `return issues === undefined || issues.length === start;`, `}`].join("\n")];
+}
+
+/** The validator as the envelope's checks and a call to the event's own checks, which the catalogue's validator calls alone. */
+function splitValidator(module: GuardModule, event: EventModel, parts: EventParts, ownName: string): string[] {
+  const envelope = [...module.fieldChecks(parts.envelope), ...module.fieldChecks(parts.name)];
+  const own = module.fieldChecks(parts.own);
+  return [
     [
-      `/**`,
-      ` * Checks that \`value\` is a {@link ${event.typeName}}. Without \`issues\` it stops at the first`,
-      ` * mismatch; with \`issues\` it records every mismatch there. Properties the shape does not name are allowed.`,
-      ` */`,
-      `export function ${event.validatorName}(value: unknown, issues?: ValidationIssue[]): value is ${event.typeName} {`,
-      `const start = issues?.length ?? 0;`,
-      ...body,
+      ...validatorDoc(event),
+      `if (!${module.helper("isObject")}(value)) {`,
+      `if (${module.helper("fail")}(issues, "", "object", value)) return false;`,
+      `} else {`,
+      ...envelope,
+      `if (!${ownName}(value, issues) && issues === undefined) return false;`,
+      `}`,
       `return issues === undefined || issues.length === start;`,
       `}`,
     ].join("\n"),
-    guardFunction(event.guardName, event.validatorName, event.typeName),
-    `/** {@link ${event.validatorName}} as a Standard Schema v1, for libraries that accept one. */\nexport const ${event.standardSchemaName}: StandardSchemaV1<unknown, ${event.typeName}> = /* @__PURE__ */ standardSchema(${event.validatorName});`,
+    [
+      `/** Checks the fields of a {@link ${event.typeName}} besides the envelope and \`type\`: the catalogue's validator checks the envelope once, finds this by \`type\`, and calls it. */`,
+      `export function ${ownName}(value: Record<string, unknown>, issues?: ValidationIssue[]): boolean {`,
+      `const start = issues?.length ?? 0;`,
+      ...own,
+      `return issues === undefined || issues.length === start;`,
+      `}`,
+    ].join("\n"),
   ];
 }
 

@@ -1,4 +1,5 @@
 import type { CatalogueModel } from "../model.js";
+import { ownFieldsValidatorName } from "../names.js";
 import { stringLiteral } from "./code.js";
 import { importFrom, type Statement } from "./module.js";
 
@@ -7,16 +8,32 @@ import { importFrom, type Statement } from "./module.js";
  * the one lookup from an event's name to its validator, the result type, the guard and the
  * Standard Schema around the validator.
  */
-export function parseHead(model: CatalogueModel, extra: readonly Statement[], unknownDoc: string): Statement[] {
+export function parseHead(
+  model: CatalogueModel,
+  extra: readonly Statement[],
+  unknownDoc: string,
+  /** Set when the envelope is checked once: the lookup gives each event's own checks, and these helpers are used too. */
+  envelopeOnce?: { helpers: readonly string[] },
+): Statement[] {
+  const validatorOf = (e: CatalogueModel["events"][number]) =>
+    envelopeOnce ? ownFieldsValidatorName(e.name) : e.validatorName;
+  const type = envelopeOnce
+    ? "(value: Record<string, unknown>, issues?: ValidationIssue[]) => boolean"
+    : "Validator<WebhookEvent>";
+  const helpers = [...new Set(["fail", "isObject", "issuesOf", ...(envelopeOnce?.helpers ?? [])])].sort();
   return [
-    ...model.events.map((e) => importFrom(`./guards/${e.fileName}.js`, [e.validatorName])),
+    ...model.events.map((e) => importFrom(`./guards/${e.fileName}.js`, [validatorOf(e)])),
     ...extra,
     importFrom("./runtime/standard-schema.js", ["standardSchema", "type StandardSchemaV1"]),
-    importFrom("./runtime/validation.js", ["fail", "isObject", "issuesOf", "type ValidationIssue", "type Validator"]),
+    importFrom("./runtime/validation.js", [
+      ...helpers,
+      "type ValidationIssue",
+      ...(envelopeOnce ? [] : ["type Validator"]),
+    ]),
     importFrom("./unions.js", ["WebhookEvent"], true),
     // A Map, not a chain of comparisons: the cost of finding the validator does not grow with the catalogue.
-    `const VALIDATORS: ReadonlyMap<string, Validator<WebhookEvent>> = /* @__PURE__ */ new Map<string, Validator<WebhookEvent>>([\n${model.events
-      .map((e) => `  [${stringLiteral(e.name)}, ${e.validatorName}],`)
+    `const VALIDATORS: ReadonlyMap<string, ${type}> = /* @__PURE__ */ new Map<string, ${type}>([\n${model.events
+      .map((e) => `  [${stringLiteral(e.name)}, ${validatorOf(e)}],`)
       .join("\n")}\n]);`,
     `/** The outcome of {@link parseWebhookEvent}. */
 export type ParseResult =

@@ -1,17 +1,55 @@
 import type { CatalogueModel } from "../model.js";
-import { renderModule, type GeneratedFile } from "./module.js";
+import { defValidatorName, ownFieldsValidatorName } from "../names.js";
+import { sharedEnvelope } from "./envelope-guard.js";
+import { GuardModule, RUNTIME_HELPERS } from "./guard-code.js";
+import { defImports } from "./guards.js";
+import { importFrom, renderModule, type GeneratedFile } from "./module.js";
 import { emitHeaderParse } from "./parse-header.js";
 import { IS_WEBHOOK_EVENT, parseHead, WEBHOOK_EVENT_SCHEMA } from "./parse-parts.js";
+
+/** What parse.ts declares: the envelope's checks may not take these names. */
+const RESERVED = [
+  "VALIDATORS",
+  "ParseResult",
+  "validateWebhookEvent",
+  "isWebhookEvent",
+  "parseWebhookEvent",
+  "unknownTypeOf",
+  "WebhookEventSchema",
+  "WebhookEvent",
+  "standardSchema",
+  "StandardSchemaV1",
+  "ValidationIssue",
+  "FORMATS",
+  "validate",
+  "type",
+];
 
 /** `parse.ts`: the catalogue-wide validator, guard, parser and Standard Schema, dispatching on `type` through one lookup. */
 export function emitParse(model: CatalogueModel): GeneratedFile[] {
   if (model.layout) return emitHeaderParse(model);
+  const envelope = sharedEnvelope(model);
+  const module = new GuardModule(
+    model.defs,
+    model.checkFormats,
+    [
+      ...RESERVED,
+      ...model.events.map((e) => ownFieldsValidatorName(e.name)),
+      ...model.events.map((e) => e.validatorName),
+      ...model.defNames.map(defValidatorName),
+    ],
+    defValidatorName,
+  );
+  const envelopeChecks = envelope ? module.fieldChecks(envelope) : undefined;
   const statements = [
     ...parseHead(
       model,
-      [],
+      defImports(module, "./defs/"),
       "Set when `type` is a string this package does not know: an event newer than the package, safe to ignore.",
+      envelopeChecks && { helpers: [...module.helpers].filter((h) => RUNTIME_HELPERS.includes(h)) },
     ),
+    ...(module.helpers.has("FORMATS") ? [importFrom("./runtime/formats.js", ["FORMATS"])] : []),
+    ...module.statements,
     `/**
  * Checks that \`value\` is one of the catalogue's events, against the shape its \`type\` names.
  * Without \`issues\` it stops at the first mismatch; with \`issues\` it records every mismatch there.
@@ -23,10 +61,20 @@ export function validateWebhookEvent(value: unknown, issues?: ValidationIssue[])
   }
   const type = value.type;
   const validate = typeof type === "string" ? VALIDATORS.get(type) : undefined;
-  if (validate !== undefined) return validate(value, issues);
-  if (typeof type !== "string") fail(issues, "type", "string", type);
-  else issues?.push({ path: "type", message: \`unknown event type \${JSON.stringify(type.length > 60 ? \`\${type.slice(0, 57)}...\` : type)}\` });
-  return false;
+  if (validate === undefined) {
+    if (typeof type !== "string") fail(issues, "type", "string", type);
+    else issues?.push({ path: "type", message: \`unknown event type \${JSON.stringify(type.length > 60 ? \`\${type.slice(0, 57)}...\` : type)}\` });
+    return false;
+  }${
+    envelopeChecks
+      ? `
+  // Every event's envelope is checked alike: once here; \`type\` found the event's own checks.
+  const start = issues?.length ?? 0;
+  ${envelopeChecks.join("\n")}
+  return validate(value, issues) && (issues === undefined || issues.length === start);`
+      : `
+  return validate(value, issues);`
+  }
 }`,
     IS_WEBHOOK_EVENT,
     `/**

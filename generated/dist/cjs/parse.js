@@ -24,21 +24,21 @@ const response_incomplete_js_1 = require("./guards/response.incomplete.js");
 const standard_schema_js_1 = require("./runtime/standard-schema.js");
 const validation_js_1 = require("./runtime/validation.js");
 const VALIDATORS = /* @__PURE__ */ new Map([
-    ["batch.cancelled", batch_cancelled_js_1.validateBatchCancelledWebhookEvent],
-    ["batch.completed", batch_completed_js_1.validateBatchCompletedWebhookEvent],
-    ["batch.expired", batch_expired_js_1.validateBatchExpiredWebhookEvent],
-    ["batch.failed", batch_failed_js_1.validateBatchFailedWebhookEvent],
-    ["eval.run.canceled", eval_run_canceled_js_1.validateEvalRunCanceledWebhookEvent],
-    ["eval.run.failed", eval_run_failed_js_1.validateEvalRunFailedWebhookEvent],
-    ["eval.run.succeeded", eval_run_succeeded_js_1.validateEvalRunSucceededWebhookEvent],
-    ["fine_tuning.job.cancelled", fine_tuning_job_cancelled_js_1.validateFineTuningJobCancelledWebhookEvent],
-    ["fine_tuning.job.failed", fine_tuning_job_failed_js_1.validateFineTuningJobFailedWebhookEvent],
-    ["fine_tuning.job.succeeded", fine_tuning_job_succeeded_js_1.validateFineTuningJobSucceededWebhookEvent],
-    ["realtime.call.incoming", realtime_call_incoming_js_1.validateRealtimeCallIncomingWebhookEvent],
-    ["response.cancelled", response_cancelled_js_1.validateResponseCancelledWebhookEvent],
-    ["response.completed", response_completed_js_1.validateResponseCompletedWebhookEvent],
-    ["response.failed", response_failed_js_1.validateResponseFailedWebhookEvent],
-    ["response.incomplete", response_incomplete_js_1.validateResponseIncompleteWebhookEvent],
+    ["batch.cancelled", batch_cancelled_js_1.validateBatchCancelledWebhookEventOwnFields],
+    ["batch.completed", batch_completed_js_1.validateBatchCompletedWebhookEventOwnFields],
+    ["batch.expired", batch_expired_js_1.validateBatchExpiredWebhookEventOwnFields],
+    ["batch.failed", batch_failed_js_1.validateBatchFailedWebhookEventOwnFields],
+    ["eval.run.canceled", eval_run_canceled_js_1.validateEvalRunCanceledWebhookEventOwnFields],
+    ["eval.run.failed", eval_run_failed_js_1.validateEvalRunFailedWebhookEventOwnFields],
+    ["eval.run.succeeded", eval_run_succeeded_js_1.validateEvalRunSucceededWebhookEventOwnFields],
+    ["fine_tuning.job.cancelled", fine_tuning_job_cancelled_js_1.validateFineTuningJobCancelledWebhookEventOwnFields],
+    ["fine_tuning.job.failed", fine_tuning_job_failed_js_1.validateFineTuningJobFailedWebhookEventOwnFields],
+    ["fine_tuning.job.succeeded", fine_tuning_job_succeeded_js_1.validateFineTuningJobSucceededWebhookEventOwnFields],
+    ["realtime.call.incoming", realtime_call_incoming_js_1.validateRealtimeCallIncomingWebhookEventOwnFields],
+    ["response.cancelled", response_cancelled_js_1.validateResponseCancelledWebhookEventOwnFields],
+    ["response.completed", response_completed_js_1.validateResponseCompletedWebhookEventOwnFields],
+    ["response.failed", response_failed_js_1.validateResponseFailedWebhookEventOwnFields],
+    ["response.incomplete", response_incomplete_js_1.validateResponseIncompleteWebhookEventOwnFields],
 ]);
 /**
  * Checks that `value` is one of the catalogue's events, against the shape its `type` names.
@@ -51,16 +51,28 @@ function validateWebhookEvent(value, issues) {
     }
     const type = value.type;
     const validate = typeof type === "string" ? VALIDATORS.get(type) : undefined;
-    if (validate !== undefined)
-        return validate(value, issues);
-    if (typeof type !== "string")
-        (0, validation_js_1.fail)(issues, "type", "string", type);
-    else
-        issues?.push({
-            path: "type",
-            message: `unknown event type ${JSON.stringify(type.length > 60 ? `${type.slice(0, 57)}...` : type)}`,
-        });
-    return false;
+    if (validate === undefined) {
+        if (typeof type !== "string")
+            (0, validation_js_1.fail)(issues, "type", "string", type);
+        else
+            issues?.push({
+                path: "type",
+                message: `unknown event type ${JSON.stringify(type.length > 60 ? `${type.slice(0, 57)}...` : type)}`,
+            });
+        return false;
+    }
+    // Every event's envelope is checked alike: once here; `type` found the event's own checks.
+    const start = issues?.length ?? 0;
+    const id = value.id;
+    if (typeof id !== "string" && (0, validation_js_1.fail)(issues, "id", "string", id))
+        return false;
+    const created_at = value.created_at;
+    if (!Number.isInteger(created_at) && (0, validation_js_1.fail)(issues, "created_at", "integer", created_at))
+        return false;
+    const object = value.object;
+    if (object !== undefined && object !== "event" && (0, validation_js_1.fail)(issues, "object", '"event"', object))
+        return false;
+    return validate(value, issues) && (issues === undefined || issues.length === start);
 }
 /** True when `value` is one of the catalogue's events, checked in full against its own shape. Never throws. */
 function isWebhookEvent(value) {

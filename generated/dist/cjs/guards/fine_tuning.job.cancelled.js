@@ -4,6 +4,7 @@
 Object.defineProperty(exports, "__esModule", { value: true });
 exports.FineTuningJobCancelledWebhookEventSchema = void 0;
 exports.validateFineTuningJobCancelledWebhookEvent = validateFineTuningJobCancelledWebhookEvent;
+exports.validateFineTuningJobCancelledWebhookEventOwnFields = validateFineTuningJobCancelledWebhookEventOwnFields;
 exports.isFineTuningJobCancelledWebhookEvent = isFineTuningJobCancelledWebhookEvent;
 const standard_schema_js_1 = require("../runtime/standard-schema.js");
 const validation_js_1 = require("../runtime/validation.js");
@@ -31,16 +32,23 @@ function validateFineTuningJobCancelledWebhookEvent(value, issues) {
         if (type !== "fine_tuning.job.cancelled" &&
             (0, validation_js_1.fail)(issues, "type", '"fine_tuning.job.cancelled"', type))
             return false;
-        const data = value.data;
-        if (!(0, validation_js_1.isObject)(data)) {
-            if ((0, validation_js_1.fail)(issues, "data", "object", data))
-                return false;
-        }
-        else {
-            const data_id = data.id;
-            if (typeof data_id !== "string" && (0, validation_js_1.fail)(issues, "data.id", "string", data_id))
-                return false;
-        }
+        if (!validateFineTuningJobCancelledWebhookEventOwnFields(value, issues) && issues === undefined)
+            return false;
+    }
+    return issues === undefined || issues.length === start;
+}
+/** Checks the fields of a {@link FineTuningJobCancelledWebhookEvent} besides the envelope and `type`: the catalogue's validator checks the envelope once, finds this by `type`, and calls it. */
+function validateFineTuningJobCancelledWebhookEventOwnFields(value, issues) {
+    const start = issues?.length ?? 0;
+    const data = value.data;
+    if (!(0, validation_js_1.isObject)(data)) {
+        if ((0, validation_js_1.fail)(issues, "data", "object", data))
+            return false;
+    }
+    else {
+        const data_id = data.id;
+        if (typeof data_id !== "string" && (0, validation_js_1.fail)(issues, "data.id", "string", data_id))
+            return false;
     }
     return issues === undefined || issues.length === start;
 }

@@ -4,6 +4,7 @@
 Object.defineProperty(exports, "__esModule", { value: true });
 exports.RealtimeCallIncomingWebhookEventSchema = void 0;
 exports.validateRealtimeCallIncomingWebhookEvent = validateRealtimeCallIncomingWebhookEvent;
+exports.validateRealtimeCallIncomingWebhookEventOwnFields = validateRealtimeCallIncomingWebhookEventOwnFields;
 exports.isRealtimeCallIncomingWebhookEvent = isRealtimeCallIncomingWebhookEvent;
 const SipHeader_js_1 = require("../defs/SipHeader.js");
 const standard_schema_js_1 = require("../runtime/standard-schema.js");
@@ -31,32 +32,39 @@ function validateRealtimeCallIncomingWebhookEvent(value, issues) {
         const type = value.type;
         if (type !== "realtime.call.incoming" && (0, validation_js_1.fail)(issues, "type", '"realtime.call.incoming"', type))
             return false;
-        const data = value.data;
-        if (!(0, validation_js_1.isObject)(data)) {
-            if ((0, validation_js_1.fail)(issues, "data", "object", data))
+        if (!validateRealtimeCallIncomingWebhookEventOwnFields(value, issues) && issues === undefined)
+            return false;
+    }
+    return issues === undefined || issues.length === start;
+}
+/** Checks the fields of a {@link RealtimeCallIncomingWebhookEvent} besides the envelope and `type`: the catalogue's validator checks the envelope once, finds this by `type`, and calls it. */
+function validateRealtimeCallIncomingWebhookEventOwnFields(value, issues) {
+    const start = issues?.length ?? 0;
+    const data = value.data;
+    if (!(0, validation_js_1.isObject)(data)) {
+        if ((0, validation_js_1.fail)(issues, "data", "object", data))
+            return false;
+    }
+    else {
+        const data_call_id = data.call_id;
+        if (typeof data_call_id !== "string" && (0, validation_js_1.fail)(issues, "data.call_id", "string", data_call_id))
+            return false;
+        const data_sip_headers = data.sip_headers;
+        if (!Array.isArray(data_sip_headers)) {
+            if ((0, validation_js_1.fail)(issues, "data.sip_headers", "array", data_sip_headers))
                 return false;
         }
         else {
-            const data_call_id = data.call_id;
-            if (typeof data_call_id !== "string" && (0, validation_js_1.fail)(issues, "data.call_id", "string", data_call_id))
-                return false;
-            const data_sip_headers = data.sip_headers;
-            if (!Array.isArray(data_sip_headers)) {
-                if ((0, validation_js_1.fail)(issues, "data.sip_headers", "array", data_sip_headers))
-                    return false;
-            }
-            else {
-                for (let i = 0; i < data_sip_headers.length; i++) {
-                    const data_sip_headers_item = data_sip_headers[i];
-                    if (data_sip_headers_item === undefined) {
-                        if ((0, validation_js_1.fail)(issues, `data.sip_headers[${i}]`, "a value", data_sip_headers_item))
-                            return false;
-                    }
-                    else {
-                        if (!(0, SipHeader_js_1.validateSipHeader)(data_sip_headers_item, issues, `data.sip_headers[${i}]`, 1) &&
-                            issues === undefined)
-                            return false;
-                    }
+            for (let i = 0; i < data_sip_headers.length; i++) {
+                const data_sip_headers_item = data_sip_headers[i];
+                if (data_sip_headers_item === undefined) {
+                    if ((0, validation_js_1.fail)(issues, `data.sip_headers[${i}]`, "a value", data_sip_headers_item))
+                        return false;
+                }
+                else {
+                    if (!(0, SipHeader_js_1.validateSipHeader)(data_sip_headers_item, issues, `data.sip_headers[${i}]`, 1) &&
+                        issues === undefined)
+                        return false;
                 }
             }
         }

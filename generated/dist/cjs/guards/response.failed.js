@@ -4,6 +4,7 @@
 Object.defineProperty(exports, "__esModule", { value: true });
 exports.ResponseFailedWebhookEventSchema = void 0;
 exports.validateResponseFailedWebhookEvent = validateResponseFailedWebhookEvent;
+exports.validateResponseFailedWebhookEventOwnFields = validateResponseFailedWebhookEventOwnFields;
 exports.isResponseFailedWebhookEvent = isResponseFailedWebhookEvent;
 const standard_schema_js_1 = require("../runtime/standard-schema.js");
 const validation_js_1 = require("../runtime/validation.js");
@@ -30,16 +31,23 @@ function validateResponseFailedWebhookEvent(value, issues) {
         const type = value.type;
         if (type !== "response.failed" && (0, validation_js_1.fail)(issues, "type", '"response.failed"', type))
             return false;
-        const data = value.data;
-        if (!(0, validation_js_1.isObject)(data)) {
-            if ((0, validation_js_1.fail)(issues, "data", "object", data))
-                return false;
-        }
-        else {
-            const data_id = data.id;
-            if (typeof data_id !== "string" && (0, validation_js_1.fail)(issues, "data.id", "string", data_id))
-                return false;
-        }
+        if (!validateResponseFailedWebhookEventOwnFields(value, issues) && issues === undefined)
+            return false;
+    }
+    return issues === undefined || issues.length === start;
+}
+/** Checks the fields of a {@link ResponseFailedWebhookEvent} besides the envelope and `type`: the catalogue's validator checks the envelope once, finds this by `type`, and calls it. */
+function validateResponseFailedWebhookEventOwnFields(value, issues) {
+    const start = issues?.length ?? 0;
+    const data = value.data;
+    if (!(0, validation_js_1.isObject)(data)) {
+        if ((0, validation_js_1.fail)(issues, "data", "object", data))
+            return false;
+    }
+    else {
+        const data_id = data.id;
+        if (typeof data_id !== "string" && (0, validation_js_1.fail)(issues, "data.id", "string", data_id))
+            return false;
     }
     return issues === undefined || issues.length === start;
 }

@@ -25,16 +25,23 @@ export function validateFineTuningJobFailedWebhookEvent(value, issues) {
         const type = value.type;
         if (type !== "fine_tuning.job.failed" && fail(issues, "type", '"fine_tuning.job.failed"', type))
             return false;
-        const data = value.data;
-        if (!isObject(data)) {
-            if (fail(issues, "data", "object", data))
-                return false;
-        }
-        else {
-            const data_id = data.id;
-            if (typeof data_id !== "string" && fail(issues, "data.id", "string", data_id))
-                return false;
-        }
+        if (!validateFineTuningJobFailedWebhookEventOwnFields(value, issues) && issues === undefined)
+            return false;
+    }
+    return issues === undefined || issues.length === start;
+}
+/** Checks the fields of a {@link FineTuningJobFailedWebhookEvent} besides the envelope and `type`: the catalogue's validator checks the envelope once, finds this by `type`, and calls it. */
+export function validateFineTuningJobFailedWebhookEventOwnFields(value, issues) {
+    const start = issues?.length ?? 0;
+    const data = value.data;
+    if (!isObject(data)) {
+        if (fail(issues, "data", "object", data))
+            return false;
+    }
+    else {
+        const data_id = data.id;
+        if (typeof data_id !== "string" && fail(issues, "data.id", "string", data_id))
+            return false;
     }
     return issues === undefined || issues.length === start;
 }

@@ -26,16 +26,23 @@ export function validateFineTuningJobSucceededWebhookEvent(value, issues) {
         if (type !== "fine_tuning.job.succeeded" &&
             fail(issues, "type", '"fine_tuning.job.succeeded"', type))
             return false;
-        const data = value.data;
-        if (!isObject(data)) {
-            if (fail(issues, "data", "object", data))
-                return false;
-        }
-        else {
-            const data_id = data.id;
-            if (typeof data_id !== "string" && fail(issues, "data.id", "string", data_id))
-                return false;
-        }
+        if (!validateFineTuningJobSucceededWebhookEventOwnFields(value, issues) && issues === undefined)
+            return false;
+    }
+    return issues === undefined || issues.length === start;
+}
+/** Checks the fields of a {@link FineTuningJobSucceededWebhookEvent} besides the envelope and `type`: the catalogue's validator checks the envelope once, finds this by `type`, and calls it. */
+export function validateFineTuningJobSucceededWebhookEventOwnFields(value, issues) {
+    const start = issues?.length ?? 0;
+    const data = value.data;
+    if (!isObject(data)) {
+        if (fail(issues, "data", "object", data))
+            return false;
+    }
+    else {
+        const data_id = data.id;
+        if (typeof data_id !== "string" && fail(issues, "data.id", "string", data_id))
+            return false;
     }
     return issues === undefined || issues.length === start;
 }
