@@ -266,29 +266,46 @@ function check() {
   row("check", "generate --check, up to date", ours * 1000, "ms", { to: "node -e 0", of: node * 1000, atMost: 4 });
 }
 
+/** The issue's targets per catalogue size: time against openapi-typescript, and peak memory. */
+const GENERATION_TARGETS: Record<number, { ratio: number; mib?: number }> = {
+  15: { ratio: 1 },
+  100: { ratio: 1 },
+  1000: { ratio: 1.5, mib: 1024 },
+  10000: { ratio: 2, mib: 1536 },
+};
+
 function generation() {
   const perEvent: Record<number, number> = {};
   for (const size of SIZES) {
     const dir = join(scratch, `generation-${size}`);
     mkdirSync(join(dir, "spec"), { recursive: true });
-    writeFileSync(join(dir, "spec/events.yaml"), syntheticSpec(size));
+    const spec = syntheticSpec(size);
+    writeFileSync(join(dir, "spec/events.yaml"), spec);
     writeFileSync(join(dir, "openapi.yaml"), syntheticOpenApi(size));
-    // Cold: no output folder and no formatting cache.
-    process.env.WEBHOOK_CODEGEN_CACHE = "off";
-    const ours = timed([resolve("scripts/generate.mjs"), "--spec", "spec/events.yaml", "--out", "out"], dir);
+    // Cold: no output folder, and an empty cache of its own (which this run fills).
+    process.env.WEBHOOK_CODEGEN_CACHE = join(dir, "cache");
+    const args = [resolve("scripts/generate.mjs"), "--spec", "spec/events.yaml", "--out", "out"];
+    const ours = timed(args, dir);
+    // Warm: one event's description edited, the cache and the output folder as the cold run left them.
+    writeFileSync(
+      join(dir, "spec/events.yaml"),
+      spec.replace("description: Sent when", "description: Edited. Sent when"),
+    );
+    const warm = timed(args, dir);
     delete process.env.WEBHOOK_CODEGEN_CACHE;
     const oats = timed(
       [resolve("node_modules/openapi-typescript/bin/cli.js"), "openapi.yaml", "-o", "openapi.ts"],
       dir,
     );
-    if (!ours.ok || !oats.ok) throw new Error(`generation of ${size} events failed`);
+    if (!ours.ok || !warm.ok || !oats.ok) throw new Error(`generation of ${size} events failed`);
     perEvent[size] = ours.seconds / size;
+    const target = GENERATION_TARGETS[size] ?? { ratio: 1 };
     const section = `generation, ${size} events`;
     row(section, "openapi-typescript (types only)", oats.seconds, "s");
     row(section, "generate (types, guards, fixtures, schemas, docs, compiled)", ours.seconds, "s", {
       to: "openapi-typescript",
       of: oats.seconds,
-      atMost: 1,
+      atMost: target.ratio,
     });
     row(section, "openapi-typescript peak memory", oats.rssMiB, "MiB");
     row(
@@ -296,8 +313,9 @@ function generation() {
       "generate peak memory",
       ours.rssMiB,
       "MiB",
-      ...(size === 10000 ? [{ to: "openapi-typescript", of: oats.rssMiB, atMost: 1 }] : []),
+      ...(target.mib ? [{ to: `${target.mib} MiB`, of: target.mib, atMost: 1 }] : []),
     );
+    row(section, "generate again, one event edited (warm)", warm.seconds, "s", { to: "1 s", of: 1, atMost: 1 });
     rmSync(dir, { recursive: true, force: true });
   }
   const [a, b] = [SIZES.at(-2), SIZES.at(-1)];
@@ -305,7 +323,7 @@ function generation() {
     row("generation", `cost per event at ${b}`, perEvent[b]! * 1000, "ms", {
       to: `per event at ${a}`,
       of: perEvent[a]! * 1000,
-      atMost: 1.5,
+      atMost: b === 10000 ? 1.2 : 1.5,
     });
 }
 

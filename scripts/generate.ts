@@ -4,6 +4,7 @@
  */
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
+import { cacheSettingProblem } from "../generator/cache.js";
 import { formatProblem, SpecError } from "../generator/errors.js";
 import { generate } from "../generator/pipeline.js";
 import { didYouMean } from "../generator/suggest.js";
@@ -48,6 +49,11 @@ async function main(argv: string[]): Promise<number> {
   if (options.help) {
     console.log(USAGE);
     return 0;
+  }
+  const cacheProblem = cacheSettingProblem();
+  if (cacheProblem !== undefined) {
+    console.error(cacheProblem);
+    return 2;
   }
   if (options.check && options.watch) {
     console.error(`--check and --watch do not go together\n\n${USAGE}`);

@@ -1,0 +1,16 @@
+import ts from "typescript";
+import { transformSync } from "esbuild";
+const { loadSpec } = await import("./generator/load.js");
+const { validateSpec } = await import("./generator/validate.js");
+const { buildModel } = await import("./generator/model.js");
+const { emitAll } = await import("./generator/pipeline.js");
+const model = buildModel(validateSpec(loadSpec("/tmp/p1k/events.yaml")), "x");
+const files = (await emitAll(model)).filter((f) => f.path.endsWith(".ts"));
+console.log(files.length, "ts files", Math.round(files.reduce((n, f) => n + f.contents.length, 0) / 1e6), "MB");
+const opts = { strict: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, declaration: true, isolatedDeclarations: true, skipLibCheck: true, newLine: ts.NewLineKind.LineFeed };
+const time = (label: string, fn: (f: { path: string; contents: string }) => void) => { const t = performance.now(); for (const f of files) fn(f); console.log(label.padEnd(20), Math.round(performance.now() - t), "ms"); };
+time("ts declaration", (f) => ts.transpileDeclaration(f.contents, { fileName: "/p/" + f.path, compilerOptions: opts }));
+time("ts esm", (f) => ts.transpileModule(f.contents, { fileName: "/p/" + f.path, compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext } }));
+time("ts cjs", (f) => ts.transpileModule(f.contents, { fileName: "/p/" + f.path, compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.CommonJS } }));
+time("esbuild esm", (f) => transformSync(f.contents, { loader: "ts", format: "esm", target: "es2022" }));
+time("esbuild cjs", (f) => transformSync(f.contents, { loader: "ts", format: "cjs", target: "es2022" }));
