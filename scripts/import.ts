@@ -5,6 +5,7 @@
  */
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, relative, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { stringify } from "yaml";
 import { SpecError } from "../generator/errors.js";
@@ -43,7 +44,7 @@ try {
   }
   const text = `# yaml-language-server: $schema=${relative(
     dirname(resolve(values.spec)),
-    resolve("spec/events.schema.json"),
+    fileURLToPath(new URL("../spec/events.schema.json", import.meta.url)),
   )
     .split("\\")
     .join("/")}

@@ -89,7 +89,7 @@ export function readOpenApiDocument(text: string, source: string): OpenApiDocume
       component !== undefined
         ? `/components/schemas/${escapePointer(component)}`
         : `${pointer}/${method}/requestBody/content/application~1json/schema`;
-    const body = resolve(media.schema, components);
+    const body = flattened(resolve(media.schema, components), components);
     const properties = (body.properties ?? {}) as Json;
     const typeValue = singleValue(resolve(properties.type, components));
     const description = [operation?.description, operation?.summary, body.description].find(
@@ -204,6 +204,33 @@ function exampleOf(
   return value !== undefined
     ? { example: value, examplePointer: `${at}/examples/${escapePointer(first![0])}/value` }
     : {};
+}
+
+/**
+ * A body written as `allOf` of object parts (an envelope component and the event's own fields, as
+ * many documents do) read as the one object it means: their properties and required lists
+ * together. Left as written where that would change its meaning: a part that is not a plain
+ * object, closes itself, or gives a field another shape than a sibling part does.
+ */
+function flattened(schema: Json, components: Json, depth = 0): Json {
+  if (!Array.isArray(schema.allOf) || depth > REF_CHAIN_LIMIT) return schema;
+  const parts = (schema.allOf as unknown[]).map((m) => flattened(resolve(m, components), components, depth + 1));
+  const plain = (part: Json) =>
+    Object.keys(part).every(
+      (k) => ["type", "properties", "required", "description", "title"].includes(k) || k.startsWith("x-"),
+    ) &&
+    (part.type === undefined || part.type === "object");
+  const { allOf: _allOf, ...rest } = schema;
+  if (!parts.every(plain) || !plain({ ...rest, type: rest.type ?? "object" })) return schema;
+  const properties: Json = {};
+  for (const part of [...parts, rest]) {
+    for (const [name, shape] of Object.entries((part.properties ?? {}) as Json)) {
+      if (name in properties && JSON.stringify(properties[name]) !== JSON.stringify(shape)) return schema;
+      properties[name] = shape;
+    }
+  }
+  const required = [...new Set([...parts, rest].flatMap((p) => (p.required ?? []) as string[]))];
+  return { ...rest, type: "object", properties, ...(required.length > 0 && { required }) };
 }
 
 /** The one value a body's field has in every branch (a body may be a oneOf of variants with one action). */

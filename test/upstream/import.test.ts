@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { loadSpec } from "../../generator/load.js";
 import { buildModel } from "../../generator/model.js";
 import { emitAll } from "../../generator/pipeline.js";
+import { checkUpstreams } from "../../generator/upstream/check.js";
 import { validateSpec } from "../../generator/validate.js";
 import { OPENAI_SPEC, tempDir, typecheck, writeTree } from "../helpers.js";
 
@@ -146,5 +147,20 @@ ${parameters}
     });
     expect(spec.signing).toMatchObject({ scheme: "hmac-sha256", header: "X-Hub-Signature-256", prefix: "sha256=" });
     expect(spec.events.map((e) => e.name).sort()).toEqual(["issues.opened", "push"]);
+  });
+});
+
+describe("a body written as allOf of an envelope component and the event's own part", () => {
+  it("is read as the one object it means, by import and docs:check alike (OpenAPI 3.0, x-webhooks)", () => {
+    const dir = tempDir();
+    const document = join(dir, "acme.yaml");
+    writeFileSync(document, readFileSync("test/fixtures/openapi-30-allof.yaml", "utf8"));
+    const result = importer(dir, document, "--spec", "events.yaml");
+    expect(result.err).toBe("");
+    const spec = validateSpec(loadSpec(join(dir, "events.yaml")));
+    expect(spec.events.map((e) => e.name)).toEqual(["payment.succeeded"]);
+    expect(Object.keys(spec.envelope.properties)).toEqual(["id", "created"]);
+    expect(spec.events[0]!.data).toMatchObject({ $ref: "#/$defs/Payment" });
+    expect(checkUpstreams(join(dir, "events.yaml")).results[0]!.differences).toEqual([]);
   });
 });
