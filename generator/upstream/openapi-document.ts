@@ -43,6 +43,7 @@ export interface OpenApiDocument {
 }
 
 const REF_CHAIN_LIMIT = 32;
+const METHODS = new Set(["get", "put", "post", "delete", "options", "head", "patch", "trace"]);
 
 export function readOpenApiDocument(text: string, source: string): OpenApiDocument {
   const lineCounter = new LineCounter();
@@ -68,27 +69,31 @@ export function readOpenApiDocument(text: string, source: string): OpenApiDocume
 
   for (const [operationKey, item] of Object.entries(webhooks)) {
     const pointer = `/${key}/${escapePointer(operationKey)}`;
-    const method = Object.keys((item ?? {}) as Json).find((m) => m === "post") ?? Object.keys((item ?? {}) as Json)[0];
-    const operation = method ? ((item as Json)[method] as Json | undefined) : undefined;
-    const media = ((operation?.requestBody as Json | undefined)?.content as Json | undefined)?.["application/json"] as
-      Json | undefined;
+    // A path item or a request body may be a reference to the document's components (OpenAPI 3.1).
+    const path = follow(item, root!);
+    const methods = Object.keys(path).filter((m) => METHODS.has(m));
+    const method = methods.includes("post") ? "post" : methods[0];
+    const operation = method ? (follow(path[method], root!) as Json) : undefined;
+    const content = (follow(operation?.requestBody, root!).content ?? {}) as Json;
+    // JSON under any of its media type names: application/json (with parameters), application/…+json.
+    const mediaType = Object.keys(content).find((t) => /^application\/([\w.-]+\+)?json\s*(;.*)?$/i.test(t));
+    const media = mediaType === undefined ? undefined : (content[mediaType] as Json | undefined);
     if (!media?.schema) {
-      losses.push({ pointer, reason: "has no application/json request body" });
+      losses.push({ pointer, reason: "has no JSON request body (application/json or application/…+json)" });
       continue;
     }
+    const mediaPointer = `${pointer}/${method}/requestBody/content/${escapePointer(mediaType!)}`;
     const ref = (media.schema as Json).$ref;
     const component = typeof ref === "string" ? componentName(ref) : undefined;
     if (ref !== undefined && (component === undefined || !Object.hasOwn(components, component))) {
       losses.push({
-        pointer: `${pointer}/${method}/requestBody/content/application~1json/schema/$ref`,
+        pointer: `${mediaPointer}/schema/$ref`,
         reason: `${String(ref)} is not a component schema of this document; only local references are read`,
       });
       continue;
     }
     const bodyPointer =
-      component !== undefined
-        ? `/components/schemas/${escapePointer(component)}`
-        : `${pointer}/${method}/requestBody/content/application~1json/schema`;
+      component !== undefined ? `/components/schemas/${escapePointer(component)}` : `${mediaPointer}/schema`;
     const body = flattened(resolve(media.schema, components), components);
     const properties = (body.properties ?? {}) as Json;
     const typeValue = singleValue(resolve(properties.type, components));
@@ -123,7 +128,7 @@ export function readOpenApiDocument(text: string, source: string): OpenApiDocume
       name = typeof action === "string" ? `${base}.${action.replace(/[-\s]+/g, "_")}` : base;
       if (typeof action === "string") headers.action = "action";
     }
-    const { example, examplePointer, note } = exampleOf(body, bodyPointer, media, `${pointer}/${method}/requestBody`);
+    const { example, examplePointer, note } = exampleOf(body, bodyPointer, media, mediaPointer);
     if (note) notes.push(`${name}: the example (${source}:${lineOf(examplePointer!) ?? 0}) ${note}`);
     read.push({
       name,
@@ -196,7 +201,7 @@ function exampleOf(
       ? { example: parsed.value, examplePointer: at, ...(parsed.note && { note: parsed.note }) }
       : { examplePointer: at, note: parsed.note };
   }
-  const at = `${mediaPointer}/content/application~1json`;
+  const at = mediaPointer;
   if (media.example !== undefined) return { example: media.example, examplePointer: `${at}/example` };
   const examples = media.examples as Json | undefined;
   const [first] = Object.entries(examples ?? {});
@@ -247,6 +252,20 @@ function commonValue(body: Json, field: string, components: Json): unknown {
 /** A schema's one value: its `const`, or a one-value `enum`. */
 function singleValue(schema: Json): unknown {
   return schema.const ?? (Array.isArray(schema.enum) && schema.enum.length === 1 ? schema.enum[0] : undefined);
+}
+
+/** Follows local references (`#/components/pathItems/…`, `#/components/requestBodies/…`) to what they point at. */
+function follow(value: unknown, root: Json): Json {
+  let current = value;
+  for (let i = 0; i < REF_CHAIN_LIMIT; i++) {
+    const ref = (current as Json | undefined)?.$ref;
+    if (typeof ref !== "string" || !ref.startsWith("#/")) break;
+    current = ref
+      .slice(2)
+      .split("/")
+      .reduce<unknown>((node, key) => (node as Json | undefined)?.[key.replace(/~1/g, "/").replace(/~0/g, "~")], root);
+  }
+  return (current && typeof current === "object" ? current : {}) as Json;
 }
 
 /** Follows a chain of component references to the schema it ends at. */

@@ -6,6 +6,7 @@ import { loadSpec } from "../../generator/load.js";
 import { buildModel } from "../../generator/model.js";
 import { emitAll } from "../../generator/pipeline.js";
 import { checkUpstreams } from "../../generator/upstream/check.js";
+import { importOpenApi } from "../../generator/upstream/import.js";
 import { validateSpec } from "../../generator/validate.js";
 import { OPENAI_SPEC, tempDir, typecheck, writeTree } from "../helpers.js";
 
@@ -162,5 +163,41 @@ describe("a body written as allOf of an envelope component and the event's own p
     expect(Object.keys(spec.envelope.properties)).toEqual(["id", "created"]);
     expect(spec.events[0]!.data).toMatchObject({ $ref: "#/$defs/Payment" });
     expect(checkUpstreams(join(dir, "events.yaml")).results[0]!.differences).toEqual([]);
+  });
+});
+
+describe("references to path items and request bodies, and JSON under other media type names", () => {
+  it("are followed as OpenAPI 3.1 allows", () => {
+    const document = `openapi: 3.1.0
+info: { title: Refs, version: "1" }
+webhooks:
+  thing-made: { $ref: "#/components/pathItems/ThingMade" }
+components:
+  pathItems:
+    ThingMade:
+      post:
+        description: A thing was made.
+        requestBody: { $ref: "#/components/requestBodies/ThingMade" }
+  requestBodies:
+    ThingMade:
+      content:
+        "application/vnd.refs+json; charset=utf-8":
+          schema:
+            type: object
+            required: [type, data]
+            properties:
+              type: { const: thing.made }
+              data: { type: object, properties: { id: { type: string } } }
+          example: { type: thing.made, data: { id: t_1 } }
+`;
+    const { spec, losses } = importOpenApi(document, "refs.yaml");
+    expect(losses).toEqual([]);
+    expect(spec.events).toEqual([
+      expect.objectContaining({
+        name: "thing.made",
+        description: "A thing was made.",
+        example: { type: "thing.made", data: { id: "t_1" } },
+      }),
+    ]);
   });
 });
