@@ -28,6 +28,7 @@ export function importOpenApi(text: string, source: string): Imported {
   const { defs, losses } = document;
   const notes = [...document.notes];
   const defShapes = new Map(Object.entries(defs).map(([k, v]) => [k, toShape(v)]));
+  const fits = (shape: ShapeSpec, value: unknown) => mismatches(toShape(shape), value, defShapes).length === 0;
   const events: Json[] = [];
   for (const webhook of document.webhooks) {
     const { name, body } = webhook;
@@ -40,7 +41,7 @@ export function importOpenApi(text: string, source: string): Imported {
       );
       example =
         webhook.namedBy === "header"
-          ? sampleOf(body, defs)
+          ? sampleOf(body, defs, fits)
           : sampleOf(
               {
                 ...body,
@@ -48,6 +49,7 @@ export function importOpenApi(text: string, source: string): Imported {
                 required: [...new Set([...(body.required ?? []), "type", "data"])],
               },
               defs,
+              fits,
             );
       // A document's shapes can be stricter than a made-up value: then the event needs a real example.
       if (webhook.namedBy === "header" && mismatches(toShape(body), example, defShapes).length > 0) {

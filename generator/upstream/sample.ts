@@ -1,36 +1,52 @@
 /**
  * A small value that fits a shape, for imported events whose document gives no example: required
- * fields only, the first listed value, the lower limits. The importer checks it against the shape
- * and asks for a real example when it does not fit.
+ * fields only, the first listed value, the lower limits. A field that several `allOf` parts declare
+ * gets the first candidate value (of each declaration and of each of its branches) that every
+ * declaration accepts, as `fits` judges. The importer checks the result against the shape and asks
+ * for a real example when it does not fit.
  */
 import type { ShapeSpec } from "../spec.js";
 
 const MAX_DEPTH = 16;
 
-export function sampleOf(shape: ShapeSpec, defs: Readonly<Record<string, ShapeSpec>>, depth = 0): unknown {
+type Fits = (shape: ShapeSpec, value: unknown) => boolean;
+
+export function sampleOf(
+  shape: ShapeSpec,
+  defs: Readonly<Record<string, ShapeSpec>>,
+  fits: Fits = () => true,
+  depth = 0,
+): unknown {
   if (depth > MAX_DEPTH) return null;
-  if (shape.$ref) return sampleOf(defs[shape.$ref.slice("#/$defs/".length)] ?? {}, defs, depth + 1);
+  const again = (s: ShapeSpec) => sampleOf(s, defs, fits, depth + 1);
+  if (shape.$ref) return again(defs[shape.$ref.slice("#/$defs/".length)] ?? {});
   if (shape.const !== undefined) return shape.const;
   if (shape.enum) return shape.enum[0];
   const branch = shape.anyOf?.[0] ?? shape.oneOf?.[0];
-  if (branch && !shape.type) return sampleOf(branch, defs, depth + 1);
-  if (shape.allOf && !shape.type)
-    return Object.assign({}, ...shape.allOf.map((m) => sampleOf(m, defs, depth + 1) as object));
+  const parts = partsOf(shape, defs);
+  const objectLike = parts.some((p) => p.properties !== undefined || p.type === "object");
+  if (branch && !shape.type && !objectLike) return again(branch);
   // With a union or allOf beside it, a type list's null is not what the branches describe.
-  const types = [shape.type ?? (shape.properties ? "object" : "null")].flat();
+  const declared = shape.type ?? parts.find((p) => p.type !== undefined)?.type;
+  const types = [declared ?? (objectLike ? "object" : "null")].flat();
   const type = (branch || shape.allOf ? types.find((t) => t !== "null") : undefined) ?? types[0];
-  if (branch && type !== "object") return sampleOf(branch, defs, depth + 1);
+  if (branch && type !== "object") return again(branch);
   switch (type) {
     case "object": {
-      const own = Object.fromEntries(
-        (shape.required ?? []).map((name) => [name, sampleOf(shape.properties?.[name] ?? {}, defs, depth + 1)]),
+      // The fields the parts require (and the first branch's), each from the declarations of it.
+      const all = [...parts, ...(branch ? partsOf(branch, defs) : [])];
+      const required = [...new Set(all.flatMap((p) => p.required ?? []))];
+      return Object.fromEntries(
+        required.map((name) => {
+          const declarations = all.flatMap((p) => (p.properties?.[name] ? [p.properties[name]] : []));
+          const candidates = declarations.flatMap((d) => [d, ...(d.anyOf ?? []), ...(d.oneOf ?? [])]).map(again);
+          const index = candidates.findIndex((c) => declarations.every((d) => fits(d, c)));
+          return [name, candidates.length === 0 ? null : candidates[Math.max(index, 0)]];
+        }),
       );
-      // A union or an allOf beside the properties adds its members' required fields.
-      const more = [...(branch ? [branch] : []), ...(shape.allOf ?? [])].map((m) => sampleOf(m, defs, depth + 1));
-      return Object.assign(own, ...more.filter((m) => typeof m === "object" && m !== null && !Array.isArray(m)));
     }
     case "array":
-      return Array.from({ length: shape.minItems ?? 0 }, () => sampleOf(shape.items ?? {}, defs, depth + 1));
+      return Array.from({ length: shape.minItems ?? 0 }, () => again(shape.items ?? {}));
     case "string":
       return "x".repeat(Math.max(1, shape.minLength ?? 1));
     case "integer":
@@ -41,4 +57,11 @@ export function sampleOf(shape: ShapeSpec, defs: Readonly<Record<string, ShapeSp
     default:
       return null;
   }
+}
+
+/** A shape and, through `allOf` and references, every part it is the intersection of. */
+function partsOf(shape: ShapeSpec, defs: Readonly<Record<string, ShapeSpec>>, depth = 0): ShapeSpec[] {
+  if (depth > MAX_DEPTH) return [shape];
+  const resolved = shape.$ref ? (defs[shape.$ref.slice("#/$defs/".length)] ?? {}) : shape;
+  return [resolved, ...(resolved.allOf ?? []).flatMap((m) => partsOf(m, defs, depth + 1))];
 }
