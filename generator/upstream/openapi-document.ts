@@ -96,13 +96,22 @@ export function readOpenApiDocument(text: string, source: string): OpenApiDocume
       component !== undefined ? `/components/schemas/${escapePointer(component)}` : `${mediaPointer}/schema`;
     const body = flattened(resolve(media.schema, components), components);
     const properties = (body.properties ?? {}) as Json;
-    const typeValue = singleValue(resolve(properties.type, components));
+    const typeShape = resolve(properties.type, components);
+    const typeValue = singleValue(typeShape);
+    // A type shared by several events (an enum of their names): the example shows which one this is.
+    const exampleType = () => {
+      const value = (example as Json | undefined)?.type;
+      const allowed = typeShape.enum;
+      return typeof value === "string" && (!Array.isArray(allowed) || allowed.includes(value)) ? value : undefined;
+    };
     const description = [operation?.description, operation?.summary, body.description].find(
       (d): d is string => typeof d === "string",
     );
     let name: string;
     let namedBy: OpenApiWebhook["namedBy"] = "body";
-    if (properties.data !== undefined) name = typeof typeValue === "string" ? typeValue : operationKey;
+    const { example, examplePointer, note } = exampleOf(body, bodyPointer, media, mediaPointer);
+    if (properties.data !== undefined)
+      name = typeof typeValue === "string" ? typeValue : (exampleType() ?? operationKey);
     else {
       // The body is the payload: named by a header (such as X-GitHub-Event), with an action field.
       const parameters = ((operation?.parameters ?? []) as Json[]).filter((p) => p?.in === "header");
@@ -128,7 +137,6 @@ export function readOpenApiDocument(text: string, source: string): OpenApiDocume
       name = typeof action === "string" ? `${base}.${action.replace(/[-\s]+/g, "_")}` : base;
       if (typeof action === "string") headers.action = "action";
     }
-    const { example, examplePointer, note } = exampleOf(body, bodyPointer, media, mediaPointer);
     if (note) notes.push(`${name}: the example (${source}:${lineOf(examplePointer!) ?? 0}) ${note}`);
     read.push({
       name,

@@ -201,3 +201,34 @@ components:
     ]);
   });
 });
+
+describe("a type shared by several events (an enum of their names)", () => {
+  it("names each event by its example's type, where the operation's key is not a name", () => {
+    const body = `
+    post:
+      requestBody:
+        content:
+          application/json:
+            schema: { $ref: "#/components/schemas/InvoiceEvent" }`;
+    const document = `openapi: 3.1.0
+info: { title: Multi, version: "1" }
+webhooks:
+  invoicePaid:${body}
+            example: { id: e1, type: invoice.paid, data: { id: in_1 } }
+  invoiceVoided:${body}
+            example: { id: e2, type: invoice.voided, data: { id: in_2 } }
+components:
+  schemas:
+    InvoiceEvent:
+      type: object
+      required: [id, type, data]
+      properties:
+        id: { type: string }
+        type: { type: string, enum: [invoice.paid, invoice.voided] }
+        data: { type: object, required: [id], properties: { id: { type: string } } }
+`;
+    const { spec, losses } = importOpenApi(document, "multi.yaml");
+    expect(losses).toEqual([]);
+    expect((spec.events as { name: string }[]).map((e) => e.name)).toEqual(["invoice.paid", "invoice.voided"]);
+  });
+});
