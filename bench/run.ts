@@ -9,7 +9,6 @@ import { createHmac } from "node:crypto";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
-import { performance } from "node:perf_hooks";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { Ajv2020 } from "ajv/dist/2020.js";
@@ -24,6 +23,7 @@ import { loadSpec } from "../generator/load.js";
 import { buildModel, type CatalogueModel } from "../generator/model.js";
 import { validateSpec } from "../generator/validate.js";
 import * as pkg from "../generated/index.js";
+import { awaited, measurer, median, report, row, rows, sync } from "./measure.js";
 import { handWrittenGuard, zodOf } from "./peers.js";
 import { syntheticOpenApi, syntheticSpec } from "./synthetic.js";
 
@@ -42,82 +42,8 @@ const ROUNDS = SMOKE ? 1 : 7;
 const ROUND_MS = SMOKE ? 5 : 300;
 const SIZES = SMOKE ? [15] : flags.full ? [15, 100, 1000, 10000] : [15, 100, 1000];
 
-interface Row {
-  section: string;
-  name: string;
-  value: number;
-  unit: string;
-  /** This value over the one it is compared with, and the target that ratio must meet. */
-  ratio?: { to: string; value: number; target: string; pass: boolean };
-}
-const rows: Row[] = [];
 const scratch = mkdtempSync(join(tmpdir(), "wec-bench-"));
-
-/** Items per second of one round of `pass` (one pass over `count` items), at least ROUND_MS long. */
-async function oneRound(count: number, pass: () => unknown): Promise<number> {
-  let ops = 0;
-  const start = performance.now();
-  do {
-    await pass();
-    ops += count;
-  } while (performance.now() - start < ROUND_MS);
-  return (ops / (performance.now() - start)) * 1000;
-}
-
-type Candidate = { count: number; pass: () => unknown };
-
-/**
- * The median rate of each candidate, measured in interleaved rounds: every round runs each
- * candidate once, in an order that rotates from round to round, so that what runs first (or
- * after what) cannot favour one of them; in-process order moves these figures by up to 30%. The
- * first round warms up and is not counted.
- */
-async function interleaved<K extends string>(candidates: Record<K, Candidate>): Promise<Record<K, number>> {
-  const names = Object.keys(candidates) as K[];
-  const rates = new Map<K, number[]>(names.map((n) => [n, []]));
-  for (let round = 0; round <= ROUNDS; round++) {
-    const order = names.map((_, i) => names[(i + round) % names.length]!);
-    for (const name of order) {
-      const rate = await oneRound(candidates[name].count, candidates[name].pass);
-      if (round > 0) rates.get(name)!.push(rate);
-    }
-  }
-  return Object.fromEntries(names.map((n) => [n, median(rates.get(n)!)])) as Record<K, number>;
-}
-
-// A synchronous function is called in a plain loop, so awaiting costs nothing per item.
-const sync = (items: readonly unknown[], fn: (item: unknown) => unknown): Candidate => ({
-  count: items.length,
-  pass: () => {
-    for (const item of items) fn(item);
-  },
-});
-const awaited = (items: readonly unknown[], fn: (item: unknown) => Promise<unknown>): Candidate => ({
-  count: items.length,
-  pass: async () => {
-    for (const item of items) await fn(item);
-  },
-});
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-
-/** A figure, optionally with its ratio to another and the bound that ratio must meet: `atLeast` or `atMost`. */
-function row(
-  section: string,
-  name: string,
-  value: number,
-  unit: string,
-  ratio?: { to: string; of: number; atLeast?: number; atMost?: number },
-) {
-  const r: Row = { section, name, value, unit };
-  if (ratio) {
-    const x = value / ratio.of;
-    const pass = ratio.atLeast !== undefined ? x >= ratio.atLeast : x <= ratio.atMost!;
-    const target = ratio.atLeast !== undefined ? `≥ ${ratio.atLeast}×` : `≤ ${ratio.atMost}×`;
-    r.ratio = { to: ratio.to, value: x, target, pass };
-  }
-  rows.push(r);
-}
+const { interleaved } = measurer(ROUNDS, ROUND_MS);
 
 // --- Guards --------------------------------------------------------------------------------
 async function guards(model: CatalogueModel) {
@@ -340,18 +266,6 @@ try {
 }
 
 const header = `${cpus()[0]?.model ?? "unknown CPU"} × ${cpus().length}, Node ${process.version}, median of ${ROUNDS} rounds${SMOKE ? " (smoke run: figures mean nothing)" : ""}`;
-const format = (n: number) => (n >= 100 ? Math.round(n).toLocaleString("en-US") : n.toFixed(n >= 10 ? 1 : 2));
-const lines = [header, ""];
-let section = "";
-for (const r of rows) {
-  if (r.section !== section) lines.push(`${(section = r.section)}`);
-  const ratio = r.ratio
-    ? `  ${r.ratio.value.toFixed(2)}× ${r.ratio.to} (target ${r.ratio.target})  ${r.ratio.pass ? "PASS" : "FAIL"}`
-    : "";
-  lines.push(`  ${r.name.padEnd(58)} ${format(r.value).padStart(12)} ${r.unit}${ratio}`);
-}
-const failed = rows.filter((r) => r.ratio && !r.ratio.pass).length;
-lines.push("", failed === 0 ? "All targets met." : `${failed} target(s) not met.`);
-console.log(lines.join("\n"));
+console.log(report(header));
 mkdirSync(dirname(flags.out!), { recursive: true });
 writeFileSync(flags.out!, `${JSON.stringify({ machine: header, rows }, null, 2)}\n`);
