@@ -110,8 +110,13 @@ export function readOpenApiDocument(text: string, source: string): OpenApiDocume
     let name: string;
     let namedBy: OpenApiWebhook["namedBy"] = "body";
     const { example, examplePointer, note } = exampleOf(body, bodyPointer, media, mediaPointer);
+    // OpenAI's documents also name the event in `x-oaiMeta.name`.
+    const metaName = (body["x-oaiMeta"] as Json | undefined)?.name;
     if (properties.data !== undefined)
-      name = typeof typeValue === "string" ? typeValue : (exampleType() ?? operationKey);
+      name =
+        typeof typeValue === "string"
+          ? typeValue
+          : (exampleType() ?? (typeof metaName === "string" ? metaName : operationKey));
     else {
       // The body is the payload: named by a header (such as X-GitHub-Event), with an action field.
       const parameters = ((operation?.parameters ?? []) as Json[]).filter((p) => p?.in === "header");

@@ -232,3 +232,25 @@ components:
     expect((spec.events as { name: string }[]).map((e) => e.name)).toEqual(["invoice.paid", "invoice.voided"]);
   });
 });
+
+it("names an event by x-oaiMeta.name where its type is not a constant (OpenAI's documents)", () => {
+  const document = `openapi: 3.1.0
+info: { title: Meta, version: "1" }
+webhooks:
+  done:
+    post:
+      requestBody:
+        content:
+          application/json:
+            schema:
+              type: object
+              required: [type, data]
+              x-oaiMeta: { name: thing.done }
+              properties:
+                type: { type: string }
+                data: { type: object }
+`;
+  expect((importOpenApi(document, "meta.yaml").spec.events as { name: string }[]).map((e) => e.name)).toEqual([
+    "thing.done",
+  ]);
+});
