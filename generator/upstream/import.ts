@@ -8,9 +8,9 @@ import { typeNameOfTitle } from "../named-shapes.js";
 import { defTypeName } from "../names.js";
 import { mismatches, toShape } from "../shape.js";
 import type { ShapeSpec } from "../spec.js";
-import { readOpenApiDocument, type OpenApiDocument } from "./openapi-document.js";
+import { readOpenApiDocument, type OpenApiDocument, type OpenApiWebhook } from "./openapi-document.js";
 import type { Loss } from "./openapi-schema.js";
-import { sampleOf } from "./sample.js";
+import { MAX_SAMPLE_VALUES, SampleTooLarge, sampleOf } from "./sample.js";
 
 type Json = Record<string, unknown>;
 
@@ -36,29 +36,23 @@ export function importOpenApi(text: string, source: string): Imported {
     const data = webhook.namedBy === "header" ? body : (bodyData ?? {});
     let example = webhook.example;
     if (example === undefined) {
-      notes.push(
-        `${name}: the document has no example; one was made from the shape (type ${name}): replace it with a real one`,
-      );
-      example =
-        webhook.namedBy === "header"
-          ? sampleOf(body, defs, fits)
-          : sampleOf(
-              {
-                ...body,
-                properties: { ...body.properties, type: { const: name } },
-                required: [...new Set([...(body.required ?? []), "type", "data"])],
-              },
-              defs,
-              fits,
-            );
+      const made = madeExample(webhook, defs, fits);
+      const fitting = made !== undefined && (webhook.namedBy === "body" || fits(body, made));
       // A document's shapes can be stricter than a made-up value: then the event needs a real example.
-      if (webhook.namedBy === "header" && mismatches(toShape(body), example, defShapes).length > 0) {
+      if (!fitting) {
         losses.push({
           pointer: webhook.pointer,
-          reason: "has no example, and none could be made from its shape; write one",
+          reason:
+            made === undefined
+              ? `has no example, and its shape fans out too far to make one (over ${MAX_SAMPLE_VALUES} values); write one`
+              : "has no example, and none could be made from its shape; write one",
         });
         continue;
       }
+      notes.push(
+        `${name}: the document has no example; one was made from the shape (type ${name}): replace it with a real one`,
+      );
+      example = made;
     }
     events.push({
       name,
@@ -104,6 +98,31 @@ export function importOpenApi(text: string, source: string): Imported {
     events: ordered,
   };
   return { spec, losses, notes };
+}
+
+/** An example made from a webhook's shape, or undefined when its shape would need too many values. */
+function madeExample(
+  webhook: OpenApiWebhook,
+  defs: Readonly<Record<string, ShapeSpec>>,
+  fits: (shape: ShapeSpec, value: unknown) => boolean,
+): unknown {
+  const { body, name } = webhook;
+  try {
+    return webhook.namedBy === "header"
+      ? sampleOf(body, defs, fits)
+      : sampleOf(
+          {
+            ...body,
+            properties: { ...body.properties, type: { const: name } },
+            required: [...new Set([...(body.required ?? []), "type", "data"])],
+          },
+          defs,
+          fits,
+        );
+  } catch (error) {
+    if (error instanceof SampleTooLarge) return undefined;
+    throw error;
+  }
 }
 
 /** Header-named catalogues: where the name, action and delivery ID are, and the HMAC signature header. */

@@ -8,17 +8,24 @@
 import type { ShapeSpec } from "../spec.js";
 
 const MAX_DEPTH = 16;
+/** Values a made-up example may hold: shapes whose references fan out would otherwise multiply without end. */
+export const MAX_SAMPLE_VALUES = 100_000;
 
 type Fits = (shape: ShapeSpec, value: unknown) => boolean;
+
+/** Thrown when a shape would need more than MAX_SAMPLE_VALUES values to make an example of. */
+export class SampleTooLarge extends Error {}
 
 export function sampleOf(
   shape: ShapeSpec,
   defs: Readonly<Record<string, ShapeSpec>>,
   fits: Fits = () => true,
   depth = 0,
+  budget = { left: MAX_SAMPLE_VALUES },
 ): unknown {
+  if (--budget.left < 0) throw new SampleTooLarge(`more than ${MAX_SAMPLE_VALUES} values`);
   if (depth > MAX_DEPTH) return null;
-  const again = (s: ShapeSpec) => sampleOf(s, defs, fits, depth + 1);
+  const again = (s: ShapeSpec) => sampleOf(s, defs, fits, depth + 1, budget);
   if (shape.$ref) return again(defs[shape.$ref.slice("#/$defs/".length)] ?? {});
   if (shape.const !== undefined) return shape.const;
   if (shape.enum) return shape.enum[0];
