@@ -82,6 +82,9 @@ export function refName(ref: string): string {
   return decodeURIComponent(ref.slice("#/$defs/".length)).replace(/~1/g, "/").replace(/~0/g, "~");
 }
 
+/** How deep the generator's own check follows shapes into one another (references can loop). */
+const MAX_CHECK_DEPTH = 1_000;
+
 /**
  * Every place where `value` does not match `shape`, with messages worded as the guards word them.
  * `defs` holds the shared shapes `$ref` names; `checkFormats` says whether `format` is checked.
@@ -95,6 +98,8 @@ export function mismatches(
   const out: ShapeMismatch[] = [];
   // Where mismatches go: a union tries its branches into lists of their own.
   let sink = out;
+  // Shapes nest as deep as the value, but references may loop: the walk stops, as the guards do.
+  let depth = 0;
   const context: AcceptContext = {
     defs,
     checkFormats,
@@ -103,14 +108,23 @@ export function mismatches(
         into.push({ path, message: "is required" });
         return false;
       }
+      if (depth >= MAX_CHECK_DEPTH) {
+        into.push({ path, message: `is nested more than ${MAX_CHECK_DEPTH} shapes deep` });
+        return false;
+      }
       const [saved, before] = [sink, into.length];
       sink = into;
-      for (const keyword of KEYWORDS) {
-        keyword.accepts?.(child, childValue, path, into, context);
-        // The value's type decides whether the rest applies; the guards stop there too.
-        if (keyword.decidesType && into.length > before) break;
+      depth++;
+      try {
+        for (const keyword of KEYWORDS) {
+          keyword.accepts?.(child, childValue, path, into, context);
+          // The value's type decides whether the rest applies; the guards stop there too.
+          if (keyword.decidesType && into.length > before) break;
+        }
+      } finally {
+        depth--;
+        sink = saved;
       }
-      sink = saved;
       return into.length === before;
     },
   };

@@ -13,6 +13,7 @@ import {
 } from "./names.js";
 import { KEYWORDS } from "./keywords/index.js";
 import type { CheckContext } from "./keywords/keyword.js";
+import { loopWithoutValue } from "./keywords/ref.js";
 import { REFUSED_KEYWORDS } from "./keywords/refused.js";
 import { didYouMean } from "./suggest.js";
 import { nameTitledShapes } from "./named-shapes.js";
@@ -101,7 +102,15 @@ export function validateSpec(loaded: LoadedSpec): Spec {
     for (const id of wanted) if (!identifiers.has(id)) identifiers.set(id, owner);
   };
   const seen = new Map<string, number>();
-  for (const [name, def] of Object.entries(spec.$defs ?? {})) checkShapeRules(def, ["$defs", name], report, spec);
+  for (const [name, def] of Object.entries(spec.$defs ?? {})) {
+    checkShapeRules(def, ["$defs", name], report, spec);
+    const loop = loopWithoutValue(name, spec.$defs!);
+    if (loop)
+      report(
+        ["$defs", name, ...loop],
+        "refers back to its own shape with no value in between, so it never says what a value is; put the reference under properties or items, or remove it",
+      );
+  }
   const named = nameTitledShapes(spec);
   for (const problem of named.problems) report(problem.path, problem.message);
   for (const [name, path] of named.origins) {

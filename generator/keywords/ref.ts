@@ -3,7 +3,9 @@
  * type and one validator, imported wherever it is used; definitions may refer to themselves.
  * Nothing else is ever read: a reference to a file, a URL or another part of the spec is refused.
  */
+import type { DataPath } from "../errors.js";
 import { refName } from "../shape.js";
+import type { ShapeSpec } from "../spec.js";
 import type { Keyword } from "./keyword.js";
 import { deeper } from "./union.js";
 
@@ -42,3 +44,35 @@ export const ref: Keyword = {
     if (shape.ref !== undefined) out.$ref = `#/$defs/${shape.ref}`;
   },
 };
+
+/**
+ * Where a shared shape reaches itself through references and `anyOf` / `oneOf` / `allOf` alone,
+ * with no value in between (`Loop: { oneOf: [{ $ref: "#/$defs/Loop" }, …] }`), or undefined.
+ * Such a shape never says what a value is, and checking one would never end: the spec refuses it.
+ */
+export function loopWithoutValue(name: string, defs: Readonly<Record<string, ShapeSpec>>): DataPath | undefined {
+  const seen = new Set<string>();
+  const visit = (shape: ShapeSpec | undefined, path: DataPath, inRoot: boolean): DataPath | undefined => {
+    if (!shape || typeof shape !== "object") return undefined;
+    if (typeof shape.$ref === "string" && shape.$ref.startsWith("#/$defs/")) {
+      const target = refName(shape.$ref);
+      if (target === name) return inRoot ? [...path, "$ref"] : path;
+      if (!seen.has(target)) {
+        seen.add(target);
+        // Through another shape, the place to report stays this shape's reference.
+        const found = visit(defs[target], inRoot ? [...path, "$ref"] : path, false);
+        if (found) return found;
+      }
+    }
+    for (const kind of ["anyOf", "oneOf", "allOf"] as const) {
+      const members = shape[kind];
+      if (!Array.isArray(members)) continue;
+      for (const [i, member] of members.entries()) {
+        const found = visit(member, inRoot ? [...path, kind, i] : path, inRoot);
+        if (found) return found;
+      }
+    }
+    return undefined;
+  };
+  return visit(defs[name], [], true);
+}

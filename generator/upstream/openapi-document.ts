@@ -252,12 +252,13 @@ function flattened(schema: Json, components: Json, depth = 0): Json {
 }
 
 /** The one value a body's field has in every branch (a body may be a oneOf of variants with one action). */
-function commonValue(body: Json, field: string, components: Json): unknown {
+function commonValue(body: Json, field: string, components: Json, depth = 0): unknown {
   const own = singleValue(resolve((body.properties as Json | undefined)?.[field], components));
   if (own !== undefined) return own;
   const branches = (body.oneOf ?? body.anyOf) as unknown[] | undefined;
-  if (!Array.isArray(branches) || branches.length === 0) return undefined;
-  const values = new Set(branches.map((b) => commonValue(resolve(b, components), field, components)));
+  // A union that refers to itself has no one value to find.
+  if (!Array.isArray(branches) || branches.length === 0 || depth > REF_CHAIN_LIMIT) return undefined;
+  const values = new Set(branches.map((b) => commonValue(resolve(b, components), field, components, depth + 1)));
   const [value] = values;
   return values.size === 1 ? value : undefined;
 }
