@@ -1,8 +1,8 @@
 import { spawnSync } from "node:child_process";
-import { cpSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
-import { tempDir } from "./helpers.js";
+import { edit, MINIMAL_SPEC, tempDir } from "./helpers.js";
 
 // The cache only saves work: a warm run after an edit writes the bytes a run without any cache
 // writes. WEBHOOK_CODEGEN_CACHE chooses where it lives, or turns it off; anything else is refused.
@@ -31,12 +31,12 @@ function files(root: string): Map<string, string> {
 describe("the cache", () => {
   it("gives a warm run after an edit the bytes of a run without cache", () => {
     const dir = tempDir();
-    cpSync(resolve("test/fixtures/openai"), join(dir, "spec"), { recursive: true });
+    mkdirSync(join(dir, "spec"));
+    const spec = join(dir, "spec/events.yaml");
+    writeFileSync(spec, MINIMAL_SPEC);
     const cache = join(dir, "cache");
     expect(run(dir, cache, "--out", "warm").code).toBe(0);
-    const spec = join(dir, "spec/events.yaml");
-    const text = readFileSync(spec, "utf8");
-    writeFileSync(spec, text.replace("description: Sent when a batch", "description: Edited. Sent when a batch"));
+    writeFileSync(spec, edit("description: Sent when", "description: Edited. Sent when"));
     const warm = run(dir, cache, "--out", "warm");
     expect(warm.stdout).toMatch(/ \d+ written, [1-9]\d* unchanged/);
     expect(run(dir, "off", "--out", "cold").code).toBe(0);
