@@ -59,3 +59,22 @@ export function sharedEnvelope(model: CatalogueModel): Shape | undefined {
   }
   return first?.shape;
 }
+
+/**
+ * For each event, the event whose own-fields check the catalogue's validator calls: events whose
+ * own fields are checked by the same code share the first one's function, so the one call site
+ * sees few functions (the engine can then inline them) and gives the same results and issues.
+ */
+export function ownChecks(model: CatalogueModel): ReadonlyMap<string, EventModel> {
+  const byCode = new Map<string, EventModel>();
+  const out = new Map<string, EventModel>();
+  for (const event of model.events) {
+    const parts = eventParts(event);
+    if (!parts) return new Map(model.events.map((e) => [e.name, e]));
+    const module = new GuardModule(model.defs, model.checkFormats, [], defValidatorName);
+    const code = JSON.stringify([module.fieldChecks(parts.own), module.statements]);
+    if (!byCode.has(code)) byCode.set(code, event);
+    out.set(event.name, byCode.get(code)!);
+  }
+  return out;
+}

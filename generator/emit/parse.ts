@@ -1,6 +1,6 @@
 import type { CatalogueModel } from "../model.js";
 import { defValidatorName, ownFieldsValidatorName } from "../names.js";
-import { sharedEnvelope } from "./envelope-guard.js";
+import { ownChecks, sharedEnvelope } from "./envelope-guard.js";
 import { GuardModule, RUNTIME_HELPERS } from "./guard-code.js";
 import { defImports } from "./guards.js";
 import { importFrom, renderModule, type GeneratedFile } from "./module.js";
@@ -46,7 +46,10 @@ export function emitParse(model: CatalogueModel): GeneratedFile[] {
       model,
       defImports(module, "./defs/"),
       "Set when `type` is a string this package does not know: an event newer than the package, safe to ignore.",
-      envelopeChecks && { helpers: [...module.helpers].filter((h) => RUNTIME_HELPERS.includes(h)) },
+      envelopeChecks && {
+        helpers: [...module.helpers].filter((h) => RUNTIME_HELPERS.includes(h)),
+        owner: ownChecks(model),
+      },
     ),
     ...(module.helpers.has("FORMATS") ? [importFrom("./runtime/formats.js", ["FORMATS"])] : []),
     ...module.statements,
