@@ -7,7 +7,7 @@
  */
 import { LineCounter, parseDocument } from "yaml";
 import type { ShapeSpec } from "../spec.js";
-import { componentName, defName, escapePointer, schemaReader, type Loss } from "./openapi-schema.js";
+import { componentName, escapePointer, schemaReader, type Loss } from "./openapi-schema.js";
 import { parseTolerantJson } from "./page.js";
 
 type Json = Record<string, unknown>;
@@ -98,18 +98,18 @@ export function readOpenApiDocument(text: string, source: string): OpenApiDocume
     const properties = (body.properties ?? {}) as Json;
     const typeShape = resolve(properties.type, components);
     const typeValue = singleValue(typeShape);
-    // A type shared by several events (an enum of their names): the example shows which one this is.
-    const exampleType = () => {
-      const value = (example as Json | undefined)?.type;
-      const allowed = typeShape.enum;
-      return typeof value === "string" && (!Array.isArray(allowed) || allowed.includes(value)) ? value : undefined;
-    };
     const description = [operation?.description, operation?.summary, body.description].find(
       (d): d is string => typeof d === "string",
     );
     let name: string;
     let namedBy: OpenApiWebhook["namedBy"] = "body";
     const { example, examplePointer, note } = exampleOf(body, bodyPointer, media, mediaPointer);
+    // A type shared by several events (an enum of their names): the example shows which one this is.
+    const exampleType = () => {
+      const value = (example as Json | undefined)?.type;
+      const allowed = typeShape.enum;
+      return typeof value === "string" && (!Array.isArray(allowed) || allowed.includes(value)) ? value : undefined;
+    };
     // OpenAI's documents also name the event in `x-oaiMeta.name`.
     const metaName = (body["x-oaiMeta"] as Json | undefined)?.name;
     if (properties.data !== undefined)
@@ -160,9 +160,10 @@ export function readOpenApiDocument(text: string, source: string): OpenApiDocume
   for (let grew = true; grew;) {
     grew = false;
     for (const name of [...reader.referenced]) {
-      if (defs[defName(name)] !== undefined) continue;
-      defPointers[defName(name)] = `/components/schemas/${escapePointer(name)}`;
-      defs[defName(name)] = reader.convert(components[name], defPointers[defName(name)]!);
+      const key = reader.defNameOf(name);
+      if (defs[key] !== undefined) continue;
+      defPointers[key] = `/components/schemas/${escapePointer(name)}`;
+      defs[key] = reader.convert(components[name], defPointers[key]!);
       grew = true;
     }
   }

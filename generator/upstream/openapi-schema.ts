@@ -5,6 +5,7 @@
  */
 import { KEYWORDS, SUPPORTED_KEYWORDS } from "../keywords/index.js";
 import { REFUSED_KEYWORDS } from "../keywords/refused.js";
+import { defTypeName } from "../names.js";
 import type { ShapeSpec } from "../spec.js";
 
 type Json = Record<string, unknown>;
@@ -22,12 +23,28 @@ export interface SchemaReader {
   convert(schema: unknown, pointer: string): ShapeSpec;
   /** Components referenced so far, by their name in the document. */
   readonly referenced: Set<string>;
+  /** The `$defs` key a component gets: its name made valid, and unique where two would give one type name. */
+  defNameOf(component: string): string;
   readonly losses: Loss[];
   readonly notes: string[];
 }
 
 export function schemaReader(components: Json): SchemaReader {
   const referenced = new Set<string>();
+  const keys = new Map<string, string>();
+  const taken = new Set<string>();
+  // Unique by the type name a key gives (`a-b` and `a_b` would both export `AB`).
+  const defNameOf = (component: string): string => {
+    let key = keys.get(component);
+    if (key === undefined) {
+      const base = defName(component);
+      key = base;
+      for (let n = 2; taken.has(defTypeName(key)); n++) key = `${base}_${n}`;
+      keys.set(component, key);
+      taken.add(defTypeName(key));
+    }
+    return key;
+  };
   const losses: Loss[] = [];
   const notes: string[] = [];
 
@@ -45,7 +62,7 @@ export function schemaReader(components: Json): SchemaReader {
         if (name === undefined || !Object.hasOwn(components, name))
           losses.push({ pointer: at, reason: `${value} is not a component schema of this document` });
         else {
-          out.$ref = `#/$defs/${defName(name)}`;
+          out.$ref = `#/$defs/${defNameOf(name)}`;
           referenced.add(name);
         }
       } else if (key === "nullable") nullable = value === true;
@@ -85,7 +102,7 @@ export function schemaReader(components: Json): SchemaReader {
     }
     return out as ShapeSpec;
   };
-  return { convert, referenced, losses, notes };
+  return { convert, referenced, defNameOf, losses, notes };
 }
 
 /** A keyword for another type than the schema's has no effect in JSON Schema; the spec refuses it. */

@@ -2,6 +2,7 @@ import { spawnSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
+import { stringify } from "yaml";
 import { loadSpec } from "../../generator/load.js";
 import { buildModel } from "../../generator/model.js";
 import { emitAll } from "../../generator/pipeline.js";
@@ -253,4 +254,36 @@ webhooks:
   expect((importOpenApi(document, "meta.yaml").spec.events as { name: string }[]).map((e) => e.name)).toEqual([
     "thing.done",
   ]);
+});
+
+it("gives components whose type names would meet (a-b and a_b) keys of their own", () => {
+  const document = `openapi: 3.1.0
+info: { title: Meet, version: "1" }
+webhooks:
+  x:
+    post:
+      requestBody:
+        content:
+          application/json:
+            schema:
+              type: object
+              required: [type, data]
+              properties:
+                type: { const: thing.done }
+                data:
+                  type: object
+                  properties:
+                    dash: { $ref: "#/components/schemas/a-b" }
+                    under: { $ref: "#/components/schemas/a_b" }
+            example: { type: thing.done, data: {} }
+components:
+  schemas:
+    a-b: { type: string }
+    a_b: { type: integer }
+`;
+  const { spec } = importOpenApi(document, "meet.yaml");
+  expect(spec.$defs).toEqual({ "a-b": { type: "string" }, a_b_2: { type: "integer" } });
+  const data = (spec.events as { data: { properties: Record<string, unknown> } }[])[0]!.data;
+  expect(data.properties).toEqual({ dash: { $ref: "#/$defs/a-b" }, under: { $ref: "#/$defs/a_b_2" } });
+  expect(() => validateSpec(loadSpec("meet.yaml", stringify(spec)))).not.toThrow();
 });
