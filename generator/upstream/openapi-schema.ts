@@ -16,6 +16,12 @@ export interface Loss {
 }
 
 const SHAPE_KEYWORDS = new Set(SUPPORTED_KEYWORDS);
+/**
+ * How deep schemas may nest in an imported shape: each level is two levels of YAML (`properties`,
+ * the name) and the spec is refused past 64, so the part of a document that goes deeper is listed
+ * here, at its place, rather than refused as a whole spec.
+ */
+const MAX_SCHEMA_DEPTH = 30;
 // Extensions belong to other tools; a discriminator is implied by const properties.
 const IGNORED = (key: string) => key.startsWith("x-") || key === "discriminator";
 
@@ -48,11 +54,18 @@ export function schemaReader(components: Json): SchemaReader {
   const losses: Loss[] = [];
   const notes: string[] = [];
 
-  const convert = (schema: unknown, pointer: string): ShapeSpec => {
-    if (typeof schema !== "object" || schema === null) {
+  const convert = (schema: unknown, pointer: string, depth = 0): ShapeSpec => {
+    if (typeof schema !== "object" || schema === null || Array.isArray(schema)) {
       losses.push({ pointer, reason: "is not a schema object" });
       return {};
     }
+    // The spec refuses shapes nested deeper than this; the document's part is listed instead.
+    if (depth > MAX_SCHEMA_DEPTH) {
+      losses.push({ pointer, reason: `is nested more than ${MAX_SCHEMA_DEPTH} schemas deep` });
+      return {};
+    }
+    const child = (value: unknown, at: string) => convert(value, at, depth + 1);
+    const isMapping = (value: unknown) => typeof value === "object" && value !== null && !Array.isArray(value);
     const out: Json = {};
     let nullable = false;
     for (const [key, value] of Object.entries(schema as Json)) {
@@ -75,14 +88,18 @@ export function schemaReader(components: Json): SchemaReader {
           pointer: at,
           reason: `${key} is not in the shape language${REFUSED_KEYWORDS[key] ? `: ${REFUSED_KEYWORDS[key]}` : ""}`,
         });
+      else if ((key === "properties" || key === "patternProperties") && !isMapping(value))
+        losses.push({ pointer: at, reason: "is not a mapping of names to schemas" });
+      else if ((key === "anyOf" || key === "oneOf" || key === "allOf") && !Array.isArray(value))
+        losses.push({ pointer: at, reason: "is not a list of schemas" });
       else if (key === "properties" || key === "patternProperties")
         out[key] = Object.fromEntries(
-          Object.entries(value as Json).map(([k, v]) => [k, convert(v, `${at}/${escapePointer(k)}`)]),
+          Object.entries(value as Json).map(([k, v]) => [k, child(v, `${at}/${escapePointer(k)}`)]),
         );
       else if (key === "items" || (key === "additionalProperties" && typeof value === "object"))
-        out[key] = convert(value, at);
+        out[key] = child(value, at);
       else if (key === "anyOf" || key === "oneOf" || key === "allOf")
-        out[key] = (value as unknown[]).map((v, i) => convert(v, `${at}/${i}`));
+        out[key] = (value as unknown[]).map((v, i) => child(v, `${at}/${i}`));
       else if (key === "description" && typeof value === "string") out.description = value.replace(/\s+/g, " ").trim();
       else out[key] = value;
     }

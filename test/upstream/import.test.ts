@@ -287,3 +287,32 @@ components:
   expect(data.properties).toEqual({ dash: { $ref: "#/$defs/a-b" }, under: { $ref: "#/$defs/a_b_2" } });
   expect(() => validateSpec(loadSpec("meet.yaml", stringify(spec)))).not.toThrow();
 });
+
+it("lists malformed and over-deep schema parts by pointer instead of failing on them", () => {
+  let deep = "{ type: string }";
+  for (let i = 0; i < 40; i++) deep = `{ type: object, properties: { a: ${deep} } }`;
+  const document = `openapi: 3.1.0
+info: { title: Odd, version: "1" }
+webhooks:
+  x:
+    post:
+      requestBody:
+        content:
+          application/json:
+            schema:
+              type: object
+              required: [type, data]
+              properties:
+                type: { const: thing.done }
+                data: { type: object, properties: { odd: { properties: null, anyOf: { a: 1 } }, deep: ${deep} } }
+            example: { type: thing.done, data: {} }
+`;
+  const { spec, losses } = importOpenApi(document, "odd.yaml");
+  const data = "/webhooks/x/post/requestBody/content/application~1json/schema/properties/data/properties";
+  expect(losses).toEqual([
+    { pointer: `${data}/odd/properties`, reason: "is not a mapping of names to schemas" },
+    { pointer: `${data}/odd/anyOf`, reason: "is not a list of schemas" },
+    { pointer: `${data}/deep${"/properties/a".repeat(29)}`, reason: "is nested more than 30 schemas deep" },
+  ]);
+  expect(() => validateSpec(loadSpec("odd.yaml", stringify(spec)))).not.toThrow();
+});
