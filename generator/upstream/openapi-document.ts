@@ -119,7 +119,10 @@ export function readOpenApiDocument(text: string, source: string): OpenApiDocume
           : (exampleType() ?? (typeof metaName === "string" ? metaName : operationKey));
     else {
       // The body is the payload: named by a header (such as X-GitHub-Event), with an action field.
-      const parameters = ((operation?.parameters ?? []) as Json[]).filter((p) => p?.in === "header");
+      const declared = operation?.parameters;
+      const parameters = (Array.isArray(declared) ? declared : [])
+        .map((p) => follow(p, root!))
+        .filter((p) => p.in === "header");
       const nameHeader = parameters.find((p) => /-event$/i.test(String(p.name)));
       if (!nameHeader) {
         losses.push({
