@@ -8,6 +8,7 @@
 import { isDeepStrictEqual } from "node:util";
 import {
   Document,
+  isAlias,
   isCollection,
   isMap,
   isNode,
@@ -53,7 +54,10 @@ class Context {
 
   node(before: Node, edited: unknown, flow: boolean): void {
     const after = asNode(edited);
-    if (isScalar(before) && isScalar(after)) {
+    if (isAlias(before) && isAlias(after)) {
+      // `*name` stays as written while it names the same anchor.
+      if (before.source !== after.source) this.replace(before, after, flow);
+    } else if (isScalar(before) && isScalar(after)) {
       if (!Object.is(before.value, after.value)) this.replace(before, after, flow);
     } else if (isMap(before) && isMap(after)) this.map(before, after, flow || Boolean(before.flow));
     else if (isSeq(before) && isSeq(after)) this.seq(before, after, flow || Boolean(before.flow));

@@ -137,6 +137,13 @@ describe("spliceEdits", () => {
     );
   });
 
+  it("keeps anchors and aliases as written", () => {
+    const text = "shared: &id { type: string }\na:\n  id: *id\n  name: x\nb: [*id, 2]\n";
+    const doc = parseDocument(text);
+    doc.setIn(["a", "name"], "y");
+    expect(spliceEdits(text, doc)).toBe("shared: &id { type: string }\na:\n  id: *id\n  name: y\nb: [*id, 2]\n");
+  });
+
   it("keeps a flow mapping, its spacing and a comment beside an edited value", () => {
     const text = "a: { x: 1,  y: [b,c] }   # mine\nb:\n  - 'q'\n  - r # note\nc: d\n";
     const doc = parseDocument(text);
