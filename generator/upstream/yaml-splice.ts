@@ -59,9 +59,25 @@ class Context {
       if (before.source !== after.source) this.replace(before, after, flow);
     } else if (isScalar(before) && isScalar(after)) {
       if (!Object.is(before.value, after.value)) this.replace(before, after, flow);
-    } else if (isMap(before) && isMap(after)) this.map(before, after, flow || Boolean(before.flow));
+    } else if (!flow && isCollection(before) && before.flow && before.items.length === 0 && isCollection(after))
+      this.filled(before, after);
+    else if (isMap(before) && isMap(after)) this.map(before, after, flow || Boolean(before.flow));
     else if (isSeq(before) && isSeq(after)) this.seq(before, after, flow || Boolean(before.flow));
     else this.replace(before, after, flow);
+  }
+
+  /** An empty `[]` or `{}` in block context that gets items becomes a block collection, as people write one. */
+  private filled(before: YAMLMap | YAMLSeq, after: YAMLMap | YAMLSeq): void {
+    if (after.items.length === 0) return;
+    let [start, end] = range(before);
+    const lineStart = this.lineStart(start);
+    const indent = /^ */.exec(this.text.slice(lineStart))![0].length + 2;
+    while (start > lineStart && this.text[start - 1] === " ") start--;
+    const copy = after.clone() as YAMLMap | YAMLSeq;
+    copy.flow = false;
+    const text = this.block(copy, indent, true).replace(/\n$/, "");
+    if (this.text[end - 1] === "\n") end--;
+    this.splices.push({ start, end, text: `\n${text}` });
   }
 
   private map(before: YAMLMap, after: YAMLMap, flow: boolean): void {

@@ -137,6 +137,17 @@ describe("spliceEdits", () => {
     );
   });
 
+  it("writes an empty [] or {} that gets items as a block collection, comments included", () => {
+    const text = "package: { name: x }\nevents: []\n# end\n";
+    const doc = parseDocument(text);
+    const item = doc.createNode({ name: "a.b", data: { type: "object" } }) as YAMLMap;
+    item.commentBefore = " Added by docs:sync; review it.";
+    (doc.get("events") as YAMLSeq).add(item);
+    expect(spliceEdits(text, doc)).toBe(
+      "package: { name: x }\nevents:\n  # Added by docs:sync; review it.\n  - name: a.b\n    data:\n      type: object\n# end\n",
+    );
+  });
+
   it("keeps anchors and aliases as written", () => {
     const text = "shared: &id { type: string }\na:\n  id: *id\n  name: x\nb: [*id, 2]\n";
     const doc = parseDocument(text);
