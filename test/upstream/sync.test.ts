@@ -203,3 +203,29 @@ components:`,
     expect(syncSpec(readFileSync(spec, "utf8"), check.spec, check.results[0]!).applied).toEqual([]);
   });
 });
+
+describe("a spec started empty", () => {
+  it("gets every upstream event from docs:sync, as a block list, and generates", () => {
+    const dir = tempDir();
+    cpSync(resolve("test/fixtures/openai/upstream"), join(dir, "upstream"), { recursive: true });
+    const spec = join(dir, "events.yaml");
+    writeFileSync(
+      spec,
+      `# Started empty.
+package: { name: my-events, version: 0.1.0 }
+envelope:
+  properties:
+    id: { type: string }
+upstream:
+  - { name: openapi, format: openapi, file: upstream/openai-openapi-webhooks.yaml }
+events: []
+`,
+    );
+    const upstream = checkUpstreams(spec).results[0]!.catalogue.events.map((e) => e.name);
+    const outcome = sync(spec, "openapi");
+    expect(outcome.applied).toEqual(upstream.map((name) => `${name}: added from openapi`));
+    const text = readFileSync(spec, "utf8");
+    expect(text).toMatch(/^events:\n {2}# Added by docs:sync; review it\.\n {2}- name: /m);
+    expect(buildModel(validateSpec(loadSpec(spec)), "x").events).toHaveLength(upstream.length);
+  });
+});
