@@ -91,25 +91,21 @@ function followTheReadme(dir: string): void {
 }
 
 describe("the README's catalogue workflows, on a copy of the project", () => {
-  it("adding an event keeps the tests green", () => {
+  // One copy, one run of the catalogue's tests: an event added, another removed, a third renamed.
+  it("adding, removing and renaming events keeps the tests green", () => {
     const dir = copyProject();
     editSpec(dir, (events) => {
       const neighbour = (events.items[0] as YAMLMap).toJSON() as Record<string, any>;
-      const name = neighbour.name.replace(/[^.]+$/, "workflow_added");
-      events.add({ ...neighbour, name, example: { ...neighbour.example, type: name } });
-    });
-    followTheReadme(dir);
-  });
-
-  it("removing one event and renaming another keeps the tests green", () => {
-    const dir = copyProject();
-    editSpec(dir, (events) => {
-      events.delete(events.items.length - 1);
-      const renamed = events.items[0] as YAMLMap;
-      const name = String(renamed.get("name")).replace(/[^.]+$/, "workflow_renamed");
-      renamed.set("name", name);
-      const example = renamed.get("example");
-      if (isMap(example)) example.set("type", name);
+      if (events.items.length > 1) events.delete(events.items.length - 1);
+      const renamed = events.items[0] as YAMLMap | undefined;
+      if (renamed && events.items.length > 1) {
+        const name = String(renamed.get("name")).replace(/[^.]+$/, "workflow_renamed");
+        renamed.set("name", name);
+        const example = renamed.get("example");
+        if (isMap(example)) example.set("type", name);
+      }
+      const added = neighbour.name.replace(/[^.]+$/, "workflow_added");
+      events.add({ ...neighbour, name: added, example: { ...neighbour.example, type: added } });
     });
     followTheReadme(dir);
   });
