@@ -40,3 +40,9 @@ export function formatPath(path: DataPath): string {
     .replace(/^\./, "");
   return showInvisible(text);
 }
+
+/** A JSON pointer's segment as a path step: `~1` and `~0` unescaped, array indexes as numbers. */
+export function unescapePointer(segment: string): string | number {
+  const s = segment.replace(/~1/g, "/").replace(/~0/g, "~");
+  return /^(0|[1-9]\d*)$/.test(s) ? Number(s) : s;
+}

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
-import { SpecError, formatPath, type DataPath, type SpecProblem } from "./errors.js";
+import { SpecError, formatPath, unescapePointer, type DataPath, type SpecProblem } from "./errors.js";
 import type { LoadedSpec } from "./load.js";
 import {
   defTypeName,
@@ -331,9 +331,4 @@ function describeAjvErrors(
     if (!out.has(key)) out.set(key, { path, message, at });
   }
   return [...out.values()];
-}
-
-function unescapePointer(segment: string): string | number {
-  const s = segment.replace(/~1/g, "/").replace(/~0/g, "~");
-  return /^(0|[1-9]\d*)$/.test(s) ? Number(s) : s;
 }

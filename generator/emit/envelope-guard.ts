@@ -4,12 +4,11 @@
  * every event of the catalogue, the catalogue's validator checks them once and then calls only the
  * event's own checks: the work a careful hand-written guard does, with the same results.
  */
+import { ANNOTATION_KEYWORDS } from "../keywords/annotations.js";
 import type { CatalogueModel, EventModel } from "../model.js";
 import { defValidatorName } from "../names.js";
 import type { Shape } from "../shape.js";
 import { GuardModule } from "./guard-code.js";
-
-const ANNOTATIONS = new Set(["title", "description", "default", "examples", "deprecated", "readOnly", "writeOnly"]);
 
 /**
  * The field that names a body-named event. The catalogue's validator finds the event's checks by
@@ -32,7 +31,7 @@ export function eventParts(event: EventModel): EventParts | undefined {
   const plain =
     shape.types?.length === 1 &&
     shape.types[0] === "object" &&
-    Object.keys(shape).every((k) => k === "types" || k === "properties" || ANNOTATIONS.has(k));
+    Object.keys(shape).every((k) => k === "types" || k === "properties" || ANNOTATION_KEYWORDS.has(k));
   const properties = shape.properties ?? [];
   const envelope = properties.filter((p) => event.envelopeFields.includes(p.name));
   const name = properties.filter((p) => p.name === NAME_FIELD && !event.envelopeFields.includes(p.name));
@@ -45,36 +44,34 @@ export function eventParts(event: EventModel): EventParts | undefined {
   };
 }
 
-/** The envelope every event checks alike, or undefined when some event checks it otherwise (or cannot be split). */
-export function sharedEnvelope(model: CatalogueModel): Shape | undefined {
-  let first: { shape: Shape; code: string } | undefined;
+/**
+ * How the catalogue's validator checks a catalogue whose events all check their envelope alike:
+ * the envelope once, then each event's own fields through `owner`'s function (events whose own
+ * fields are checked by the same code share the first one's, so the one call site sees few
+ * functions and the engine can inline them; same results and issues). Undefined where some event
+ * checks its envelope otherwise, or cannot be split.
+ */
+export function envelopeOnce(
+  model: CatalogueModel,
+): { envelope: Shape; owner: ReadonlyMap<string, EventModel> } | undefined {
+  let envelope: { shape: Shape; code: string } | undefined;
+  const byCode = new Map<string, EventModel>();
+  const owner = new Map<string, EventModel>();
   for (const event of model.events) {
     const parts = eventParts(event);
     if (!parts) return undefined;
-    // Compared by the code that checks them: descriptions may differ, checks may not.
-    const module = new GuardModule(model.defs, model.checkFormats, [], defValidatorName);
-    const code = JSON.stringify([module.fieldChecks(parts.envelope), module.statements]);
-    if (first === undefined) first = { shape: parts.envelope, code };
-    else if (first.code !== code) return undefined;
+    const code = checkCode(model, parts.envelope);
+    if (envelope === undefined) envelope = { shape: parts.envelope, code };
+    else if (envelope.code !== code) return undefined;
+    const own = checkCode(model, parts.own);
+    if (!byCode.has(own)) byCode.set(own, event);
+    owner.set(event.name, byCode.get(own)!);
   }
-  return first?.shape;
+  return envelope && { envelope: envelope.shape, owner };
 }
 
-/**
- * For each event, the event whose own-fields check the catalogue's validator calls: events whose
- * own fields are checked by the same code share the first one's function, so the one call site
- * sees few functions (the engine can then inline them) and gives the same results and issues.
- */
-export function ownChecks(model: CatalogueModel): ReadonlyMap<string, EventModel> {
-  const byCode = new Map<string, EventModel>();
-  const out = new Map<string, EventModel>();
-  for (const event of model.events) {
-    const parts = eventParts(event);
-    if (!parts) return new Map(model.events.map((e) => [e.name, e]));
-    const module = new GuardModule(model.defs, model.checkFormats, [], defValidatorName);
-    const code = JSON.stringify([module.fieldChecks(parts.own), module.statements]);
-    if (!byCode.has(code)) byCode.set(code, event);
-    out.set(event.name, byCode.get(code)!);
-  }
-  return out;
+/** Shapes compared by the code that checks them: descriptions may differ, checks may not. */
+function checkCode(model: CatalogueModel, shape: Shape): string {
+  const module = new GuardModule(model.defs, model.checkFormats, [], defValidatorName);
+  return JSON.stringify([module.fieldChecks(shape), module.statements]);
 }

@@ -4,6 +4,7 @@
  * (when it fails, nothing else about the value is checked), then the checks that assume a type,
  * then references and combinations. Paths are built only when a check fails.
  */
+import { ANNOTATION_KEYWORDS } from "../keywords/annotations.js";
 import { KEYWORDS } from "../keywords/index.js";
 import { TYPE_TESTS, type GuardContext, type GuardPath } from "../keywords/keyword.js";
 import { LocalNames } from "../names.js";
@@ -125,7 +126,7 @@ export class GuardModule {
 
   /** A function `(value, issues, path, depth) => boolean` for `shape`: a shared shape's validator when it is only a reference. */
   functionFor(shape: Shape): string {
-    if (shape.ref !== undefined && Object.keys(shape).every((k) => k === "ref" || ANNOTATIONS.has(k))) {
+    if (shape.ref !== undefined && Object.keys(shape).every((k) => k === "ref" || ANNOTATION_KEYWORDS.has(k))) {
       this.references.add(shape.ref);
       return this.validatorName(shape.ref);
     }
@@ -147,8 +148,6 @@ export class GuardModule {
     return name;
   }
 }
-
-const ANNOTATIONS = new Set(["title", "description", "default", "examples", "deprecated", "readOnly", "writeOnly"]);
 
 /** Helpers of `runtime/validation.ts` the checks may call. */
 export const RUNTIME_HELPERS = [

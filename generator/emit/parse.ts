@@ -1,6 +1,6 @@
 import type { CatalogueModel } from "../model.js";
 import { defValidatorName, ownFieldsValidatorName } from "../names.js";
-import { ownChecks, sharedEnvelope } from "./envelope-guard.js";
+import { envelopeOnce } from "./envelope-guard.js";
 import { GuardModule, RUNTIME_HELPERS } from "./guard-code.js";
 import { defImports } from "./guards.js";
 import { importFrom, renderModule, type GeneratedFile } from "./module.js";
@@ -28,7 +28,7 @@ const RESERVED = [
 /** `parse.ts`: the catalogue-wide validator, guard, parser and Standard Schema, dispatching on `type` through one lookup. */
 export function emitParse(model: CatalogueModel): GeneratedFile[] {
   if (model.layout) return emitHeaderParse(model);
-  const envelope = sharedEnvelope(model);
+  const plan = envelopeOnce(model);
   const module = new GuardModule(
     model.defs,
     model.checkFormats,
@@ -40,15 +40,15 @@ export function emitParse(model: CatalogueModel): GeneratedFile[] {
     ],
     defValidatorName,
   );
-  const envelopeChecks = envelope ? module.fieldChecks(envelope) : undefined;
+  const envelopeChecks = plan ? module.fieldChecks(plan.envelope) : undefined;
   const statements = [
     ...parseHead(
       model,
       defImports(module, "./defs/"),
       "Set when `type` is a string this package does not know: an event newer than the package, safe to ignore.",
-      envelopeChecks && {
+      plan && {
         helpers: [...module.helpers].filter((h) => RUNTIME_HELPERS.includes(h)),
-        owner: ownChecks(model),
+        owner: plan.owner,
       },
     ),
     ...(module.helpers.has("FORMATS") ? [importFrom("./runtime/formats.js", ["FORMATS"])] : []),

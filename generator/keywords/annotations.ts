@@ -6,6 +6,8 @@
 import type { Keyword } from "./keyword.js";
 
 const KEYS = ["title", "description", "default", "examples", "deprecated", "readOnly", "writeOnly"] as const;
+/** The annotation keywords: a shape that has only these besides others says nothing more about values. */
+export const ANNOTATION_KEYWORDS: ReadonlySet<string> = new Set(KEYS);
 
 export const annotations: Keyword = {
   names: KEYS,

@@ -6,6 +6,7 @@
  * What cannot be mapped is a loss with its JSON pointer, never dropped silently.
  */
 import { LineCounter, parseDocument } from "yaml";
+import { unescapePointer } from "../errors.js";
 import type { ShapeSpec } from "../spec.js";
 import { componentName, escapePointer, schemaReader, type Loss } from "./openapi-schema.js";
 import { parseTolerantJson } from "./page.js";
@@ -57,11 +58,7 @@ export function readOpenApiDocument(text: string, source: string): OpenApiDocume
   const reader = schemaReader(components);
   const { losses, notes } = reader;
   const lineOf = (pointer: string): number | undefined => {
-    const path = pointer
-      .split("/")
-      .slice(1)
-      .map((p) => p.replace(/~1/g, "/").replace(/~0/g, "~"));
-    const node = doc.getIn(path, true) as { range?: [number, number, number] } | undefined;
+    const node = doc.getIn(pointerPath(pointer), true) as { range?: [number, number, number] } | undefined;
     return node?.range ? lineCounter.linePos(node.range[0]).line : undefined;
   };
   const headers: OpenApiDocument["headers"] = {};
@@ -94,9 +91,9 @@ export function readOpenApiDocument(text: string, source: string): OpenApiDocume
     }
     const bodyPointer =
       component !== undefined ? `/components/schemas/${escapePointer(component)}` : `${mediaPointer}/schema`;
-    const body = flattened(resolve(media.schema, components), components);
+    const body = flattened(follow(media.schema, root!), root!);
     const properties = (body.properties ?? {}) as Json;
-    const typeShape = resolve(properties.type, components);
+    const typeShape = follow(properties.type, root!);
     const typeValue = singleValue(typeShape);
     const description = [operation?.description, operation?.summary, body.description].find(
       (d): d is string => typeof d === "string",
@@ -137,7 +134,7 @@ export function readOpenApiDocument(text: string, source: string): OpenApiDocume
       const signature = parameters.find((p) => /signature-256$/i.test(String(p.name)));
       if (signature && typeof signature.example === "string" && signature.example.startsWith("sha256="))
         headers.signature ??= String(signature.name);
-      const action = commonValue(body, "action", components);
+      const action = commonValue(body, "action", root!);
       const base = String(operation?.operationId ?? operationKey)
         .split("/")[0]!
         .replace(/[-\s]+/g, "_")
@@ -234,9 +231,9 @@ function exampleOf(
  * together. Left as written where that would change its meaning: a part that is not a plain
  * object, closes itself, or gives a field another shape than a sibling part does.
  */
-function flattened(schema: Json, components: Json, depth = 0): Json {
+function flattened(schema: Json, root: Json, depth = 0): Json {
   if (!Array.isArray(schema.allOf) || depth > REF_CHAIN_LIMIT) return schema;
-  const parts = (schema.allOf as unknown[]).map((m) => flattened(resolve(m, components), components, depth + 1));
+  const parts = (schema.allOf as unknown[]).map((m) => flattened(follow(m, root), root, depth + 1));
   const plain = (part: Json) =>
     Object.keys(part).every(
       (k) => ["type", "properties", "required", "description", "title"].includes(k) || k.startsWith("x-"),
@@ -256,13 +253,13 @@ function flattened(schema: Json, components: Json, depth = 0): Json {
 }
 
 /** The one value a body's field has in every branch (a body may be a oneOf of variants with one action). */
-function commonValue(body: Json, field: string, components: Json, depth = 0): unknown {
-  const own = singleValue(resolve((body.properties as Json | undefined)?.[field], components));
+function commonValue(body: Json, field: string, root: Json, depth = 0): unknown {
+  const own = singleValue(follow((body.properties as Json | undefined)?.[field], root));
   if (own !== undefined) return own;
   const branches = (body.oneOf ?? body.anyOf) as unknown[] | undefined;
   // A union that refers to itself has no one value to find.
   if (!Array.isArray(branches) || branches.length === 0 || depth > REF_CHAIN_LIMIT) return undefined;
-  const values = new Set(branches.map((b) => commonValue(resolve(b, components), field, components, depth + 1)));
+  const values = new Set(branches.map((b) => commonValue(follow(b, root), field, root, depth + 1)));
   const [value] = values;
   return values.size === 1 ? value : undefined;
 }
@@ -272,28 +269,28 @@ function singleValue(schema: Json): unknown {
   return schema.const ?? (Array.isArray(schema.enum) && schema.enum.length === 1 ? schema.enum[0] : undefined);
 }
 
-/** Follows local references (`#/components/pathItems/…`, `#/components/requestBodies/…`) to what they point at. */
+/**
+ * Follows local references (`#/components/schemas/…`, `…/pathItems/…`, `…/requestBodies/…`,
+ * `…/parameters/…`) to what they point at, own properties only; a reference that points at
+ * nothing is left as it is, for the reader to report.
+ */
 function follow(value: unknown, root: Json): Json {
   let current = value;
   for (let i = 0; i < REF_CHAIN_LIMIT; i++) {
     const ref = (current as Json | undefined)?.$ref;
     if (typeof ref !== "string" || !ref.startsWith("#/")) break;
-    current = ref
-      .slice(2)
-      .split("/")
-      .reduce<unknown>((node, key) => (node as Json | undefined)?.[key.replace(/~1/g, "/").replace(/~0/g, "~")], root);
+    const target = pointerPath(ref.slice(1)).reduce<unknown>(
+      (node, key) =>
+        typeof node === "object" && node !== null && Object.hasOwn(node, key) ? (node as Json)[key] : undefined,
+      root,
+    );
+    if (target === undefined) break;
+    current = target;
   }
   return (current && typeof current === "object" ? current : {}) as Json;
 }
 
-/** Follows a chain of component references to the schema it ends at. */
-function resolve(schema: unknown, components: Json): Json {
-  let current = schema;
-  for (let i = 0; i < REF_CHAIN_LIMIT; i++) {
-    const ref = (current as Json | undefined)?.$ref;
-    const name = typeof ref === "string" ? componentName(ref) : undefined;
-    if (name === undefined || !Object.hasOwn(components, name)) break;
-    current = components[name];
-  }
-  return (current && typeof current === "object" ? current : {}) as Json;
+/** A JSON pointer (`/a/b~1c`) as the steps of a path. */
+function pointerPath(pointer: string): (string | number)[] {
+  return pointer.split("/").slice(1).map(unescapePointer);
 }

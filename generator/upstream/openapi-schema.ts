@@ -3,6 +3,7 @@
  * references to components become `$defs` references under the component's name, OpenAPI 3.0's
  * `nullable` and `example` are translated, and every other keyword is a loss with its pointer.
  */
+import { unescapePointer } from "../errors.js";
 import { KEYWORDS, SUPPORTED_KEYWORDS } from "../keywords/index.js";
 import { REFUSED_KEYWORDS } from "../keywords/refused.js";
 import { defTypeName } from "../names.js";
@@ -150,7 +151,7 @@ function orNull(shape: Json): ShapeSpec {
 /** `#/components/schemas/Name` → `Name`; anything else is not a component. */
 export function componentName(ref: string): string | undefined {
   const name = /^#\/components\/schemas\/([^/]+)$/.exec(ref)?.[1];
-  return name?.replace(/~1/g, "/").replace(/~0/g, "~");
+  return name === undefined ? undefined : String(unescapePointer(name));
 }
 
 /** A component's name as a `$defs` key the spec accepts. */

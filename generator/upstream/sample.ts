@@ -5,6 +5,7 @@
  * declaration accepts, as `fits` judges. The importer checks the result against the shape and asks
  * for a real example when it does not fit.
  */
+import { refName } from "../shape.js";
 import type { ShapeSpec } from "../spec.js";
 
 const MAX_DEPTH = 16;
@@ -26,7 +27,7 @@ export function sampleOf(
   if (--budget.left < 0) throw new SampleTooLarge(`more than ${MAX_SAMPLE_VALUES} values`);
   if (depth > MAX_DEPTH) return null;
   const again = (s: ShapeSpec) => sampleOf(s, defs, fits, depth + 1, budget);
-  if (shape.$ref) return again(defs[shape.$ref.slice("#/$defs/".length)] ?? {});
+  if (shape.$ref) return again(defs[refName(shape.$ref)] ?? {});
   if (shape.const !== undefined) return shape.const;
   if (shape.enum) return shape.enum[0];
   const branch = shape.anyOf?.[0] ?? shape.oneOf?.[0];
@@ -69,6 +70,6 @@ export function sampleOf(
 /** A shape and, through `allOf` and references, every part it is the intersection of. */
 function partsOf(shape: ShapeSpec, defs: Readonly<Record<string, ShapeSpec>>, depth = 0): ShapeSpec[] {
   if (depth > MAX_DEPTH) return [shape];
-  const resolved = shape.$ref ? (defs[shape.$ref.slice("#/$defs/".length)] ?? {}) : shape;
+  const resolved = shape.$ref ? (defs[refName(shape.$ref)] ?? {}) : shape;
   return [resolved, ...(resolved.allOf ?? []).flatMap((m) => partsOf(m, defs, depth + 1))];
 }

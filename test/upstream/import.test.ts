@@ -256,9 +256,9 @@ webhooks:
   ]);
 });
 
-it("gives components whose type names would meet (a-b and a_b) keys of their own", () => {
-  const document = `openapi: 3.1.0
-info: { title: Meet, version: "1" }
+/** A document with one body-named webhook, `thing.done`, whose `data` has the given (flow YAML) schema. */
+const oneWebhook = (data: string, components = "") => `openapi: 3.1.0
+info: { title: One, version: "1" }
 webhooks:
   x:
     post:
@@ -270,17 +270,15 @@ webhooks:
               required: [type, data]
               properties:
                 type: { const: thing.done }
-                data:
-                  type: object
-                  properties:
-                    dash: { $ref: "#/components/schemas/a-b" }
-                    under: { $ref: "#/components/schemas/a_b" }
+                data: ${data}
             example: { type: thing.done, data: {} }
-components:
-  schemas:
-    a-b: { type: string }
-    a_b: { type: integer }
-`;
+${components}`;
+
+it("gives components whose type names would meet (a-b and a_b) keys of their own", () => {
+  const document = oneWebhook(
+    '{ type: object, properties: { dash: { $ref: "#/components/schemas/a-b" }, under: { $ref: "#/components/schemas/a_b" } } }',
+    "components:\n  schemas:\n    a-b: { type: string }\n    a_b: { type: integer }\n",
+  );
   const { spec } = importOpenApi(document, "meet.yaml");
   expect(spec.$defs).toEqual({ "a-b": { type: "string" }, a_b_2: { type: "integer" } });
   const data = (spec.events as { data: { properties: Record<string, unknown> } }[])[0]!.data;
@@ -291,22 +289,9 @@ components:
 it("lists malformed and over-deep schema parts by pointer instead of failing on them", () => {
   let deep = "{ type: string }";
   for (let i = 0; i < 40; i++) deep = `{ type: object, properties: { a: ${deep} } }`;
-  const document = `openapi: 3.1.0
-info: { title: Odd, version: "1" }
-webhooks:
-  x:
-    post:
-      requestBody:
-        content:
-          application/json:
-            schema:
-              type: object
-              required: [type, data]
-              properties:
-                type: { const: thing.done }
-                data: { type: object, properties: { odd: { properties: null, anyOf: { a: 1 } }, deep: ${deep} } }
-            example: { type: thing.done, data: {} }
-`;
+  const document = oneWebhook(
+    `{ type: object, properties: { odd: { properties: null, anyOf: { a: 1 } }, deep: ${deep} } }`,
+  );
   const { spec, losses } = importOpenApi(document, "odd.yaml");
   const data = "/webhooks/x/post/requestBody/content/application~1json/schema/properties/data/properties";
   expect(losses).toEqual([
