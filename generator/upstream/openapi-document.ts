@@ -70,10 +70,22 @@ export function readOpenApiDocument(text: string, source: string): OpenApiDocume
     const path = follow(item, root!);
     const methods = Object.keys(path).filter((m) => METHODS.has(m));
     const method = methods.includes("post") ? "post" : methods[0];
+    // One event per webhook: its other operations are listed, not read.
+    for (const other of methods.filter((m) => m !== method))
+      losses.push({
+        pointer: `${pointer}/${other}`,
+        reason: `is a second operation of this webhook (${method} is read)`,
+      });
     const operation = method ? (follow(path[method], root!) as Json) : undefined;
     const content = (follow(operation?.requestBody, root!).content ?? {}) as Json;
     // JSON under any of its media type names: application/json (with parameters), application/…+json.
-    const mediaType = Object.keys(content).find((t) => /^application\/([\w.-]+\+)?json\s*(;.*)?$/i.test(t));
+    const jsonTypes = Object.keys(content).filter((t) => /^application\/([\w.-]+\+)?json\s*(;.*)?$/i.test(t));
+    const [mediaType] = jsonTypes;
+    for (const other of jsonTypes.slice(1))
+      losses.push({
+        pointer: `${pointer}/${method}/requestBody/content/${escapePointer(other)}`,
+        reason: `is a second JSON body of this webhook (${mediaType} is read)`,
+      });
     const media = mediaType === undefined ? undefined : (content[mediaType] as Json | undefined);
     if (!media?.schema) {
       losses.push({ pointer, reason: "has no JSON request body (application/json or application/…+json)" });

@@ -301,3 +301,24 @@ it("lists malformed and over-deep schema parts by pointer instead of failing on 
   ]);
   expect(() => validateSpec(loadSpec("odd.yaml", stringify(spec)))).not.toThrow();
 });
+
+it("lists a webhook's second operation and second JSON body by pointer, reading the first", () => {
+  const document = oneWebhook("{ type: object }").replace(
+    "            example: { type: thing.done, data: {} }\n",
+    `            example: { type: thing.done, data: {} }
+          application/vnd.x+json:
+            schema: { type: object }
+    put:
+      requestBody: { content: { application/json: { schema: { type: object } } } }
+`,
+  );
+  const { spec, losses } = importOpenApi(document, "two.yaml");
+  expect(losses).toEqual([
+    { pointer: "/webhooks/x/put", reason: "is a second operation of this webhook (post is read)" },
+    {
+      pointer: "/webhooks/x/post/requestBody/content/application~1vnd.x+json",
+      reason: "is a second JSON body of this webhook (application/json is read)",
+    },
+  ]);
+  expect((spec.events as { name: string }[]).map((e) => e.name)).toEqual(["thing.done"]);
+});
