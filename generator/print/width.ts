@@ -73,7 +73,8 @@ const WIDE: readonly (readonly [number, number])[] = [
 ];
 
 const NOT_ASCII = /[^\x20-\x7e]/;
-const EMOJI = /\p{RGI_Emoji}/gv;
+// The `v` flag (Node 20) matches whole emoji sequences; built from a string as the target is ES2022.
+const EMOJI = new RegExp("\\p{RGI_Emoji}", "gv");
 const ZERO_WIDTH = /[\p{Mn}\p{Me}]/u;
 
 function isWide(code: number): boolean {

@@ -26,7 +26,7 @@ const tree: fc.Arbitrary<Tree> = fc.letrec<{ node: Tree }>((tie) => ({
     fc.record({
       t: fc.constant("group" as const),
       c: fc.array(tie("node"), { maxLength: 5 }),
-      brk: fc.boolean({ bias: 5 } as never),
+      brk: fc.boolean(),
     }),
     fc.record({ t: fc.constant("indent" as const), c: fc.array(tie("node"), { maxLength: 5 }) }),
     fc.record({
