@@ -17,6 +17,8 @@ export interface Group {
   /** Broken whatever the width (set by the emitter, or because it holds a hard line). */
   readonly shouldBreak: boolean;
   readonly id?: symbol;
+  /** Layouts from flattest to most broken: the first that fits is printed (prettier's conditionalGroup). */
+  readonly states?: readonly Doc[];
 }
 export interface Indent {
   readonly kind: "indent";
@@ -59,6 +61,11 @@ export const hardline: Doc = [hardLineOnly, breakParent];
 
 export function group(contents: Doc, options: { shouldBreak?: boolean; id?: symbol } = {}): Group {
   return { kind: "group", contents, shouldBreak: options.shouldBreak ?? false, id: options.id };
+}
+
+/** The first of `states` that fits on the line, else the last, broken. */
+export function conditionalGroup(states: readonly Doc[]): Group {
+  return { kind: "group", contents: states[0]!, shouldBreak: false, states };
 }
 
 export function indent(contents: Doc): Indent {

@@ -57,7 +57,9 @@ export function printDoc(doc: Doc, form: Form = "ts", width = PRINT_WIDTH): stri
           next =
             !breaks && fits(flat, commands, width - position, form, broken, groupModes)
               ? flat
-              : { indent, mode: BREAK, doc: d.contents };
+              : d.states
+                ? firstFitting(d.states, breaks, indent, commands, width - position, form, broken, groupModes)
+                : { indent, mode: BREAK, doc: d.contents };
         }
         commands.push(next);
         if (d.id) groupModes.set(d.id, next.mode);
@@ -93,6 +95,25 @@ export function printDoc(doc: Doc, form: Form = "ts", width = PRINT_WIDTH): stri
     }
   }
   return out.join("");
+}
+
+/** Of a conditional group's states, the first after the flattest that fits flat, else the last broken. */
+function firstFitting(
+  states: readonly Doc[],
+  breaks: boolean,
+  indent: string,
+  rest: readonly Command[],
+  width: number,
+  form: Form,
+  broken: ReadonlySet<Group>,
+  groupModes: ReadonlyMap<symbol, Mode>,
+): Command {
+  if (!breaks)
+    for (let i = 1; i < states.length - 1; i++) {
+      const state: Command = { indent, mode: FLAT, doc: states[i]! };
+      if (fits(state, rest, width, form, broken, groupModes)) return state;
+    }
+  return { indent, mode: BREAK, doc: states[states.length - 1]! };
 }
 
 /** Whether `next`, then the rest up to its first line break, fits in `width` columns. */
@@ -137,9 +158,12 @@ function fits(
       case "only":
         if (d.forms.includes(form)) commands.push({ mode, doc: d.contents });
         break;
-      case "group":
-        commands.push({ mode: broken.has(d) ? BREAK : mode, doc: d.contents });
+      case "group": {
+        const groupMode = broken.has(d) ? BREAK : mode;
+        const contents = d.states && groupMode === BREAK ? d.states[d.states.length - 1]! : d.contents;
+        commands.push({ mode: groupMode, doc: contents });
         break;
+      }
       case "if-break": {
         const chosen = d.groupId ? (groupModes.get(d.groupId) ?? FLAT) : mode;
         const contents = chosen === BREAK ? d.broken : d.flat;
@@ -177,6 +201,12 @@ function breakingGroups(doc: Doc, form: Form): Set<Group> {
       case "only":
         return d.forms.includes(form) ? visit(d.contents) : false;
       case "group": {
+        if (d.states) {
+          // A conditional group is not broken by what it holds; its states are laid out on their own.
+          for (const state of d.states) visit(state);
+          if (d.shouldBreak) broken.add(d);
+          return d.shouldBreak;
+        }
         const hard = visit(d.contents);
         if (hard || d.shouldBreak) broken.add(d);
         return hard || d.shouldBreak;

@@ -1,0 +1,91 @@
+/**
+ * A generated module: a header and declarations, printed in each form. Imports and re-exports
+ * sit together without blank lines, every other declaration is set off by one. The CommonJS form
+ * requires what the module imports and assigns what it exports (functions first, so modules that
+ * import each other see each other's functions).
+ */
+import { group, hardline, ifBreak, indent, join, line, type Doc, type Form } from "./doc.js";
+import { printDeclaration, type Declaration, type Specifier } from "./declarations.js";
+import { assignment } from "./statements.js";
+import { call, member, str } from "./expressions.js";
+import { printDoc } from "./printer.js";
+import { typeNames } from "./type-names.js";
+
+export interface ModuleSource {
+  /** The header's first lines: where the module came from. */
+  readonly header: readonly string[];
+  readonly declarations: readonly Declaration[];
+}
+
+export function printModule(module: ModuleSource, form: Form): string {
+  const visible = module.declarations.flatMap((d) => inForm(d, form, module.declarations));
+  const docs: Doc[] = [module.header.map((l) => `// ${l}`).join("\n")];
+  let previous: Declaration | undefined;
+  const add = (doc: Doc, d: Declaration) => {
+    const together = previous !== undefined && previous.k === d.k && (d.k === "import" || d.k === "export-from");
+    docs.push(together ? hardline : [hardline, hardline], doc);
+    previous = d;
+  };
+  if (form === "cjs") {
+    docs.push(
+      [hardline, hardline],
+      '"use strict";',
+      hardline,
+      'Object.defineProperty(exports, "__esModule", { value: true });',
+    );
+    for (const d of visible)
+      if (d.k === "function" && d.exported) docs.push(hardline, `exports.${d.name} = ${d.name};`);
+    previous = { k: "comment", lines: [] };
+  }
+  for (const d of visible) {
+    if (form === "cjs" && (d.k === "import" || d.k === "export-from")) add(commonJsReference(d), d);
+    else add(printDeclaration(d), d);
+    if (form === "cjs" && d.k === "const" && d.exported) docs.push(hardline, `exports.${d.name} = ${d.name};`);
+  }
+  docs.push(hardline);
+  return printDoc(docs, form);
+}
+
+/** What of a declaration a form has; none where it vanishes (types from JavaScript, bodies from declarations). */
+function inForm(d: Declaration, form: Form, all: readonly Declaration[]): Declaration[] {
+  const javascript = form === "esm" || form === "cjs";
+  switch (d.k) {
+    case "import":
+    case "export-from": {
+      if (javascript) {
+        const values = d.typeOnly ? [] : d.names.filter((n) => !n.type);
+        return values.length === 0 ? [] : [{ ...d, names: values }];
+      }
+      if (form === "dts" && d.k === "import") {
+        // Declarations keep the imports their types name; what only code used is gone with the code.
+        const used = typeNames(all);
+        const names = d.names.filter((n) => used.has(n.name));
+        if (names.length === 0) return [];
+        const typeOnly = d.typeOnly || names.every((n) => n.type);
+        return [{ ...d, names: typeOnly ? names.map((n): Specifier => ({ name: n.name })) : names, typeOnly }];
+      }
+      return [d];
+    }
+    case "type":
+    case "interface":
+      return javascript ? [] : [d];
+    case "function":
+    case "const":
+      return form === "dts" && !d.exported ? [] : [d];
+    case "comment":
+      return form === "dts" ? [] : [d];
+  }
+}
+
+/** `const { a, b } = require("./x.js");`, or `exports.a = require("./x.js").a;` for each re-exported value. */
+function commonJsReference(d: Extract<Declaration, { k: "import" | "export-from" }>): Doc {
+  const required = call("require", [str(d.from)]);
+  if (d.k === "export-from")
+    return join(
+      hardline,
+      d.names.map((n) => [assignment(`exports.${n.name}`, member(required, n.name)), ";"]),
+    );
+  const names = d.names.map((n) => n.name);
+  const pattern = group(["{", indent([line, join([",", line], names)]), ifBreak(","), line, "}"]);
+  return [assignment(["const ", pattern], required), ";"];
+}
