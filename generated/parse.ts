@@ -4,7 +4,14 @@
 import { validateBatchCancelledWebhookEventOwnFields } from "./guards/batch.cancelled.js";
 import { validateRealtimeCallIncomingWebhookEventOwnFields } from "./guards/realtime.call.incoming.js";
 import { standardSchema, type StandardSchemaV1 } from "./runtime/standard-schema.js";
-import { fail, isObject, issuesOf, type ValidationIssue } from "./runtime/validation.js";
+import {
+  fail,
+  isObject,
+  issuesOf,
+  report,
+  unknownName,
+  type ValidationIssue,
+} from "./runtime/validation.js";
 import type { WebhookEvent } from "./unions.js";
 
 // Each event's own fields (the envelope is checked once); events whose own fields are checked
@@ -13,10 +20,7 @@ import type { WebhookEvent } from "./unions.js";
 const VALIDATORS: ReadonlyMap<
   string,
   (value: Record<string, unknown>, issues?: ValidationIssue[]) => boolean
-> = /* @__PURE__ */ new Map<
-  string,
-  (value: Record<string, unknown>, issues?: ValidationIssue[]) => boolean
->([
+> = /* @__PURE__ */ new Map([
   ["batch.cancelled", validateBatchCancelledWebhookEventOwnFields],
   ["batch.completed", validateBatchCancelledWebhookEventOwnFields],
   ["batch.expired", validateBatchCancelledWebhookEventOwnFields],
@@ -58,14 +62,13 @@ export function validateWebhookEvent(
     return false;
   }
   const type = value.type;
-  const validate = typeof type === "string" ? VALIDATORS.get(type) : undefined;
+  if (typeof type !== "string") {
+    fail(issues, "type", "string", type);
+    return false;
+  }
+  const validate = VALIDATORS.get(type);
   if (validate === undefined) {
-    if (typeof type !== "string") fail(issues, "type", "string", type);
-    else
-      issues?.push({
-        path: "type",
-        message: `unknown event type ${JSON.stringify(type.length > 60 ? `${type.slice(0, 57)}...` : type)}`,
-      });
+    report(issues, "type", unknownName("event type", type));
     return false;
   }
   // Every event's envelope is checked alike: once here; `type` found the event's own checks.
@@ -99,17 +102,20 @@ export function parseWebhookEvent(value: unknown): ParseResult {
   const errors = issuesOf(validateWebhookEvent, value);
   if (errors === undefined) return { ok: true, event: value as WebhookEvent };
   const unknownType = unknownTypeOf(value);
-  return unknownType === undefined ? { ok: false, errors } : { ok: false, errors, unknownType };
+  if (unknownType === undefined) return { ok: false, errors };
+  return { ok: false, errors, unknownType };
 }
 
 /** The `type` of an event this package does not know, read without throwing. */
 function unknownTypeOf(value: unknown): string | undefined {
   try {
-    const type = isObject(value) ? value.type : undefined;
-    return typeof type === "string" && !VALIDATORS.has(type) ? type : undefined;
+    if (!isObject(value)) return undefined;
+    const type = value.type;
+    if (typeof type === "string" && !VALIDATORS.has(type)) return type;
   } catch {
-    return undefined;
+    // a getter or Proxy that throws: no name to report
   }
+  return undefined;
 }
 
 /** {@link validateWebhookEvent} as a Standard Schema v1, for libraries that accept one. */

@@ -6,12 +6,14 @@
  */
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { dirname, join, relative, resolve, sep } from "node:path";
+import { basename, dirname, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 
-const GENERATOR = dirname(fileURLToPath(import.meta.url));
-const ROOT = dirname(GENERATOR);
-/** The packages whose versions change the bytes written (formatting, types, compiled code). */
+// The same root and the same sources hashed whether this runs from generator/ or from its build in lib/generator/.
+const HERE = dirname(fileURLToPath(import.meta.url));
+const ROOT = basename(dirname(HERE)) === "lib" ? dirname(dirname(HERE)) : dirname(HERE);
+const GENERATOR = existsSync(join(ROOT, "generator")) ? join(ROOT, "generator") : HERE;
+/** The packages whose versions change the bytes written (the runtime's build, the YAML reader). */
 const TOOLS = ["prettier", "typescript", "yaml"];
 export const MANIFEST = ".webhook-event-codegen.json";
 

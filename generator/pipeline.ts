@@ -1,10 +1,9 @@
-import { compilePackage } from "./compile.js";
 import { emitDefs } from "./emit/defs.js";
 import { emitDocs } from "./emit/docs.js";
 import { emitFixtures } from "./emit/fixtures.js";
 import { emitGuards } from "./emit/guards.js";
 import { emitIndex } from "./emit/index.js";
-import type { GeneratedFile } from "./emit/module.js";
+import type { Emitted, GeneratedFile } from "./emit/module.js";
 import { emitPackageJson } from "./emit/package.js";
 import { emitParse } from "./emit/parse.js";
 import { emitReadme } from "./emit/readme.js";
@@ -14,16 +13,16 @@ import { emitTypes } from "./emit/types.js";
 import { emitUnions } from "./emit/unions.js";
 import { emitWebhooks } from "./emit/webhooks.js";
 import type { SpecProblem } from "./errors.js";
-import { formatFiles } from "./format.js";
 import { inputsFingerprint, sourceName } from "./fingerprint.js";
 import { loadSpec } from "./load.js";
 import { buildModel, compareNames, type CatalogueModel } from "./model.js";
+import { printPackage } from "./print-package.js";
 import { validateSpec } from "./validate.js";
 import { withManifest } from "./write.js";
 
 /**
- * load → validate → model → emit → format → compile. Returns the files of the package, sorted by
- * path, and its manifest; writing them is the caller's choice (see write.ts). Throws SpecError on a bad spec.
+ * load → validate → model → emit → print. Returns the files of the package, sorted by path, and
+ * its manifest; writing them is the caller's choice (see write.ts). Throws SpecError on a bad spec.
  */
 export async function generate(
   specFile: string,
@@ -39,21 +38,23 @@ export async function generate(
   const source = sourceName(specFile, outDir);
   const model = buildModel(spec, source);
   progress("writing the code");
-  const emitted = await emitAll(model);
-  // Compiled from the formatted sources, so dist/ reads like them; the compiler's output is not formatted again.
-  const formatted = await formatFiles(emitted, (done) => progress("formatting", done, emitted.length));
-  progress("compiling");
-  const files = compilePackage(formatted);
+  const files = printPackage(emitAll(model));
   return withManifest(
     files.sort((a, b) => compareNames(a.path, b.path)),
     inputsFingerprint(specFile, outDir),
   );
 }
 
+/** The package's files, printed: what `generate` writes, without the manifest. */
+export function packageFiles(model: CatalogueModel): GeneratedFile[] {
+  return printPackage(emitAll(model)).sort((a, b) => compareNames(a.path, b.path));
+}
+
 /** Where a run is, for a progress line: a stage, and for long stages how far it got. */
 export type Progress = (stage: string, done?: number, total?: number) => void;
 
-export async function emitAll(model: CatalogueModel): Promise<GeneratedFile[]> {
+/** Every file of the package as the emitters describe it (modules not yet printed). */
+export function emitAll(model: CatalogueModel): Emitted[] {
   return [
     ...emitTypes(model),
     ...emitDefs(model),

@@ -1,3 +1,5 @@
+import { join } from "node:path";
+import { PACKAGE_ROOT } from "./paths.js";
 import { readFileSync } from "node:fs";
 import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
 import { SpecError, formatPath, unescapePointer, type DataPath, type SpecProblem } from "./errors.js";
@@ -30,7 +32,7 @@ import {
 } from "./spec.js";
 
 /** The spec format's own JSON Schema: the same file editors use through the YAML language server. */
-export const SPEC_SCHEMA_PATH = new URL("../spec/events.schema.json", import.meta.url);
+export const SPEC_SCHEMA_PATH = join(PACKAGE_ROOT, "spec", "events.schema.json");
 
 let specSchemaValidator: ValidateFunction | undefined;
 function newAjv() {

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // The CLI's entry point. `generate` and `--check` on an up-to-date folder are answered here from
 // the manifest's fingerprints, in plain JavaScript, without loading the TypeScript toolchain;
-// anything else (other flags, or any doubt) runs the generator itself, scripts/generate.ts.
+// anything else (other flags, or any doubt) runs the generator itself, as built in lib/ (`npm run build`).
+import { existsSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { quickCheck } from "../generator/fingerprint.js";
 
@@ -29,7 +30,10 @@ if (quick) {
       : `${quick.out} is up to date with ${quick.spec}: nothing to write (by the fingerprints in its manifest).`,
   );
 } else {
-  const { register } = await import("tsx/esm/api");
-  register();
-  await import(new URL("./generate.ts", import.meta.url).href);
+  const built = new URL("../lib/scripts/generate.js", import.meta.url);
+  if (!existsSync(built)) {
+    console.error("The generator is not built: run npm ci (or npm run build) first.");
+    process.exit(2);
+  }
+  await import(built.href);
 }

@@ -4,7 +4,6 @@
  */
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
-import { cacheSettingProblem } from "../generator/cache.js";
 import { formatProblem, SpecError } from "../generator/errors.js";
 import { generate } from "../generator/pipeline.js";
 import { didYouMean } from "../generator/suggest.js";
@@ -49,11 +48,6 @@ async function main(argv: string[]): Promise<number> {
   if (options.help) {
     console.log(USAGE);
     return 0;
-  }
-  const cacheProblem = cacheSettingProblem();
-  if (cacheProblem !== undefined) {
-    console.error(cacheProblem);
-    return 2;
   }
   if (options.check && options.watch) {
     console.error(`--check and --watch do not go together\n\n${USAGE}`);
@@ -100,8 +94,8 @@ async function once(options: Options): Promise<number> {
     if (live) process.stderr.write("\r\x1b[K");
   }
   if (options.verify) {
-    const { verifyPackage } = await import("../generator/compile.js");
-    const problems = verifyPackage(files);
+    const { verifyPackage } = await import("../generator/verify-package.js");
+    const problems = await verifyPackage(files);
     if (problems.length > 0) {
       console.error(
         `The generated package does not type-check (a bug in the generator; please report it):\n${problems.join("\n")}`,

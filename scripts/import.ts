@@ -5,13 +5,12 @@
  */
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, relative, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { stringify } from "yaml";
 import { SpecError } from "../generator/errors.js";
 import { loadSpec } from "../generator/load.js";
 import { importOpenApi } from "../generator/upstream/import.js";
-import { validateSpec } from "../generator/validate.js";
+import { SPEC_SCHEMA_PATH, validateSpec } from "../generator/validate.js";
 
 const USAGE = "Usage: npm run import -- <openapi document> --spec <new spec file> [--allow-loss]";
 const { values, positionals } = parseArgs({
@@ -44,7 +43,7 @@ try {
   }
   const text = `# yaml-language-server: $schema=${relative(
     dirname(resolve(values.spec)),
-    fileURLToPath(new URL("../spec/events.schema.json", import.meta.url)),
+    SPEC_SCHEMA_PATH,
   )
     .split("\\")
     .join("/")}

@@ -23,6 +23,7 @@ export interface BatchCancelledWebhookEvent {
   type: "batch.cancelled";
   data: BatchCancelledWebhookEventData;
 }
+
 /**
  * Event data payload.
  */

@@ -23,6 +23,7 @@ export interface BatchCompletedWebhookEvent {
   type: "batch.completed";
   data: BatchCompletedWebhookEventData;
 }
+
 /**
  * Event data payload.
  */

@@ -23,6 +23,7 @@ export interface BatchExpiredWebhookEvent {
   type: "batch.expired";
   data: BatchExpiredWebhookEventData;
 }
+
 /**
  * Event data payload.
  */

@@ -23,6 +23,7 @@ export interface BatchFailedWebhookEvent {
   type: "batch.failed";
   data: BatchFailedWebhookEventData;
 }
+
 /**
  * Event data payload.
  */

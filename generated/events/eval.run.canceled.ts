@@ -23,6 +23,7 @@ export interface EvalRunCanceledWebhookEvent {
   type: "eval.run.canceled";
   data: EvalRunCanceledWebhookEventData;
 }
+
 /**
  * Event data payload.
  */

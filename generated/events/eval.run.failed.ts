@@ -23,6 +23,7 @@ export interface EvalRunFailedWebhookEvent {
   type: "eval.run.failed";
   data: EvalRunFailedWebhookEventData;
 }
+
 /**
  * Event data payload.
  */

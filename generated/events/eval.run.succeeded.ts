@@ -23,6 +23,7 @@ export interface EvalRunSucceededWebhookEvent {
   type: "eval.run.succeeded";
   data: EvalRunSucceededWebhookEventData;
 }
+
 /**
  * Event data payload.
  */

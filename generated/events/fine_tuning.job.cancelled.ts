@@ -23,6 +23,7 @@ export interface FineTuningJobCancelledWebhookEvent {
   type: "fine_tuning.job.cancelled";
   data: FineTuningJobCancelledWebhookEventData;
 }
+
 /**
  * Event data payload.
  */

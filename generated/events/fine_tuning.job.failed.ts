@@ -23,6 +23,7 @@ export interface FineTuningJobFailedWebhookEvent {
   type: "fine_tuning.job.failed";
   data: FineTuningJobFailedWebhookEventData;
 }
+
 /**
  * Event data payload.
  */

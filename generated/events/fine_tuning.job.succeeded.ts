@@ -23,6 +23,7 @@ export interface FineTuningJobSucceededWebhookEvent {
   type: "fine_tuning.job.succeeded";
   data: FineTuningJobSucceededWebhookEventData;
 }
+
 /**
  * Event data payload.
  */

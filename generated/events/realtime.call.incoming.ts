@@ -25,6 +25,7 @@ export interface RealtimeCallIncomingWebhookEvent {
   type: "realtime.call.incoming";
   data: RealtimeCallIncomingWebhookEventData;
 }
+
 /**
  * Event data payload.
  */

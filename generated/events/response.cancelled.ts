@@ -23,6 +23,7 @@ export interface ResponseCancelledWebhookEvent {
   type: "response.cancelled";
   data: ResponseCancelledWebhookEventData;
 }
+
 /**
  * Event data payload.
  */

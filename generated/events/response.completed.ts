@@ -23,6 +23,7 @@ export interface ResponseCompletedWebhookEvent {
   type: "response.completed";
   data: ResponseCompletedWebhookEventData;
 }
+
 /**
  * Event data payload.
  */

@@ -23,6 +23,7 @@ export interface ResponseFailedWebhookEvent {
   type: "response.failed";
   data: ResponseFailedWebhookEventData;
 }
+
 /**
  * Event data payload.
  */

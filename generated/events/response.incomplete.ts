@@ -23,6 +23,7 @@ export interface ResponseIncompleteWebhookEvent {
   type: "response.incomplete";
   data: ResponseIncompleteWebhookEventData;
 }
+
 /**
  * Event data payload.
  */

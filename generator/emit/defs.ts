@@ -1,8 +1,12 @@
 import type { CatalogueModel, DefModel } from "../model.js";
 import { defValidatorName } from "../names.js";
-import { depthParameter, GuardModule } from "./guard-code.js";
+import type { Declaration } from "../print/declarations.js";
+import { binary, call, chain, id, not, num, str, template } from "../print/expressions.js";
+import { ifStmt, ret } from "../print/statements.js";
+import { arrayOf, predicate, t } from "../print/types.js";
+import { GuardModule, outcome, startCount } from "./guard-code.js";
 import { defImports, guardFunction, runtimeImports } from "./guards.js";
-import { renderModule, type GeneratedFile, type Statement } from "./module.js";
+import { moduleOf, type Emitted } from "./module.js";
 import { TypeWriter, typeImports } from "./types.js";
 
 /**
@@ -10,43 +14,47 @@ import { TypeWriter, typeImports } from "./types.js";
  * imported by every event (and shared shape) that uses it. A shape that reaches itself gets a
  * validator that counts depth, so a cyclic value ends with a mismatch, not a stack overflow.
  */
-export function emitDefs(model: CatalogueModel): GeneratedFile[] {
-  return model.defModels.map((def) => ({
-    path: `defs/${def.fileName}.ts`,
-    contents: renderModule(model.source, defModule(model, def)),
-  }));
+export function emitDefs(model: CatalogueModel): Emitted[] {
+  return model.defModels.map((def) => moduleOf(`defs/${def.fileName}`, model.source, defModule(model, def)));
 }
 
-function defModule(model: CatalogueModel, def: DefModel): Statement[] {
+function defModule(model: CatalogueModel, def: DefModel): Declaration[] {
   const types = new TypeWriter();
   const declaration = types.declaration(def.typeName, def.shape);
   const reserved = [...model.defNames.map(defValidatorName), def.typeName, def.guardName, "ValidationIssue", "FORMATS"];
   const module = new GuardModule(model.defs, model.checkFormats, reserved, defValidatorName);
-  const body = module.body(def.shape, "path", "depth");
+  const { statements, usesDepth } = module.body(def.shape, "path", id("depth"));
   if (def.recursive) module.helper("MAX_DEPTH");
   if (def.recursive) module.helper("report");
+  // `!report(…) && false`: records the issue, then answers false either way.
+  const tooDeep = ifStmt(
+    binary("depth", ">", "MAX_DEPTH"),
+    ret(chain("&&", [not(call("report", ["issues", "path", template(["is nested more than ", " levels deep"], ["MAX_DEPTH"])])), id("false")])),
+  );
+  const validator: Declaration = {
+    k: "function",
+    name: def.validatorName,
+    exported: true,
+    doc: [
+      `Checks that \`value\` is a {@link ${def.typeName}}. Without \`issues\` it stops at the first`,
+      "mismatch; with `issues` it records every mismatch there, under `path`.",
+    ],
+    params: [
+      { name: "value", type: t("unknown") },
+      { name: "issues", type: arrayOf(t("ValidationIssue")), optional: true },
+      { name: "path", type: t("string"), default: str("") },
+      { name: def.recursive || usesDepth ? "depth" : "_depth", type: t("number"), default: num(0) },
+    ],
+    returns: predicate("value", t(def.typeName)),
+    body: [...(def.recursive ? [tooDeep] : []), startCount(), ...statements, outcome()],
+  };
   return [
     ...typeImports(types.references, "./", def.name),
     ...defImports(module, "./", def.name),
     ...runtimeImports(module, "../runtime/"),
     declaration,
     ...module.statements,
-    [
-      `/**`,
-      ` * Checks that \`value\` is a {@link ${def.typeName}}. Without \`issues\` it stops at the first`,
-      ` * mismatch; with \`issues\` it records every mismatch there, under \`path\`.`,
-      ` */`,
-      `export function ${def.validatorName}(value: unknown, issues?: ValidationIssue[], path = "", ${def.recursive ? "depth" : depthParameter(body)} = 0): value is ${def.typeName} {`,
-      ...(def.recursive
-        ? [
-            `if (depth > MAX_DEPTH) return !report(issues, path, \`is nested more than \${MAX_DEPTH} levels deep\`) && false;`,
-          ]
-        : []),
-      `const start = issues?.length ?? 0;`,
-      ...body,
-      `return issues === undefined || issues.length === start;`,
-      `}`,
-    ].join("\n"),
+    validator,
     guardFunction(def.guardName, def.validatorName, def.typeName),
   ];
 }

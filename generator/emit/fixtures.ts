@@ -1,22 +1,49 @@
 import type { CatalogueModel } from "../model.js";
-import { jsonText, stringLiteral, valueLiteral } from "./code.js";
-import { importFrom, renderModule, type GeneratedFile } from "./module.js";
+import { importFrom, type Declaration } from "../print/declarations.js";
+import { array, as, id, num, object, str, type Expr, type Property } from "../print/expressions.js";
+import { printJson } from "../print/json.js";
+import { t } from "../print/types.js";
+import { moduleOf, type Emitted } from "./module.js";
 
 /** `fixtures/<name>.json`, each event's example as sent, and `fixtures/index.ts`, all of them typed. */
-export function emitFixtures(model: CatalogueModel): GeneratedFile[] {
-  const json = model.events.map((e) => ({
-    path: `fixtures/${e.fileName}.json`,
-    contents: `${jsonText(e.example)}\n`,
-  }));
-  const entries = model.events.map((e) => `  ${stringLiteral(e.name)}: ${valueLiteral(e.example)},`);
-  const statements = [
+export function emitFixtures(model: CatalogueModel): Emitted[] {
+  const json = model.events.map((e) => ({ path: `fixtures/${e.fileName}.json`, contents: printJson(e.example) }));
+  const examples = object(
+    model.events.map((e) => ({ key: e.name, value: valueExpr(e.example) })),
+    true,
+  );
+  const declarations: Declaration[] = [
     importFrom("../unions.js", ["WebhookEventMap", "WebhookEventType"], true),
-    `const examples = {\n${entries.join("\n")}\n};`,
-    // One cast instead of a checked annotation: TypeScript gives every object literal an inherited
-    // \`constructor\`, so a spec with such a field name could not type its own example. The
-    // generator has already checked each example against its event's shape.
-    `/** One example payload per event, from the spec; the same as \`fixtures/<name>.json\`. */
-export const fixtures = examples as unknown as { readonly [K in WebhookEventType]: WebhookEventMap[K] };`,
+    { k: "const", name: "examples", exported: false, init: examples },
+    { k: "type", name: "Fixtures", exported: false, type: t("{ readonly [K in WebhookEventType]: WebhookEventMap[K] }") },
+    {
+      k: "comment",
+      lines: [
+        "One cast instead of a checked annotation: TypeScript gives every object literal an inherited",
+        "`constructor`, so a spec with such a field name could not type its own example. The",
+        "generator has already checked each example against its event's shape.",
+      ],
+    },
+    {
+      k: "const",
+      name: "fixtures",
+      exported: true,
+      doc: "One example payload per event, from the spec; the same as `fixtures/<name>.json`.",
+      type: t("Fixtures"),
+      init: as(as("examples", t("unknown")), t("Fixtures")),
+    },
   ];
-  return [...json, { path: "fixtures/index.ts", contents: renderModule(model.source, statements) }];
+  return [...json, moduleOf("fixtures/index", model.source, declarations)];
+}
+
+/** An expression that evaluates to a copy of a JSON value; `__proto__` keys stay own properties. */
+export function valueExpr(value: unknown): Expr {
+  if (value === null || typeof value === "boolean") return id(String(value));
+  if (typeof value === "number") return num(value);
+  if (typeof value === "string") return str(value);
+  if (Array.isArray(value)) return array(value.map(valueExpr));
+  const props = Object.entries(value as Record<string, unknown>).map(
+    ([key, member]): Property => (key === "__proto__" ? { computed: str(key), value: valueExpr(member) } : { key, value: valueExpr(member) }),
+  );
+  return object(props);
 }

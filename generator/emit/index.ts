@@ -1,9 +1,10 @@
 import type { CatalogueModel } from "../model.js";
-import { exportFrom, renderModule, type GeneratedFile } from "./module.js";
+import { exportFrom } from "../print/declarations.js";
+import { moduleOf, type Emitted } from "./module.js";
 import { WEBHOOKS_EXPORTS } from "./webhooks.js";
 
 /** `index.ts`: the package's public surface, every name listed so a reviewer sees what is exported. */
-export function emitIndex(model: CatalogueModel): GeneratedFile[] {
+export function emitIndex(model: CatalogueModel): Emitted[] {
   const statements = [
     ...model.events.map((e) => exportFrom(`./events/${e.fileName}.js`, [e.typeName, e.dataTypeName], true)),
     ...model.events.map((e) =>
@@ -37,5 +38,5 @@ export function emitIndex(model: CatalogueModel): GeneratedFile[] {
         ]
       : []),
   ];
-  return [{ path: "index.ts", contents: renderModule(model.source, statements) }];
+  return [moduleOf("index", model.source, statements)];
 }

@@ -1,5 +1,6 @@
 import type { CatalogueModel } from "../model.js";
-import { docText } from "./code.js";
+import { docText } from "../print/literals.js";
+import { printJson } from "../print/json.js";
 import { emitDocs } from "./docs.js";
 import type { GeneratedFile } from "./module.js";
 
@@ -54,5 +55,5 @@ export function emitPackageJson(model: CatalogueModel): GeneratedFile[] {
     ],
     engines: { node: ">=20" },
   };
-  return [{ path: "package.json", contents: `${JSON.stringify(manifest, null, 2)}\n` }];
+  return [{ path: "package.json", contents: printJson(JSON.parse(JSON.stringify(manifest))) }];
 }

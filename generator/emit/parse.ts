@@ -1,11 +1,15 @@
 import type { CatalogueModel } from "../model.js";
 import { defValidatorName, ownFieldsValidatorName } from "../names.js";
+import { importFrom, type Declaration } from "../print/declarations.js";
+import { as, binary, call, chain, id, member, not, object, str, typeOf, type Expr } from "../print/expressions.js";
+import { comment, constant, exprStmt, ifStmt, ret, tryCatch, type Stmt } from "../print/statements.js";
+import { arrayOf, predicate, t, union } from "../print/types.js";
 import { envelopeOnce } from "./envelope-guard.js";
 import { GuardModule, RUNTIME_HELPERS } from "./guard-code.js";
 import { defImports } from "./guards.js";
-import { importFrom, renderModule, type GeneratedFile } from "./module.js";
+import { moduleOf, type Emitted } from "./module.js";
 import { emitHeaderParse } from "./parse-header.js";
-import { IS_WEBHOOK_EVENT, parseHead, WEBHOOK_EVENT_SCHEMA } from "./parse-parts.js";
+import { isWebhookEvent, parseHead, webhookEventSchema } from "./parse-parts.js";
 
 /** What parse.ts declares: the envelope's checks may not take these names. */
 const RESERVED = [
@@ -23,10 +27,13 @@ const RESERVED = [
   "FORMATS",
   "validate",
   "type",
+  "unknownName",
 ];
 
+const FALSE = id("false");
+
 /** `parse.ts`: the catalogue-wide validator, guard, parser and Standard Schema, dispatching on `type` through one lookup. */
-export function emitParse(model: CatalogueModel): GeneratedFile[] {
+export function emitParse(model: CatalogueModel): Emitted[] {
   if (model.layout) return emitHeaderParse(model);
   const plan = envelopeOnce(model);
   const module = new GuardModule(
@@ -41,66 +48,104 @@ export function emitParse(model: CatalogueModel): GeneratedFile[] {
     defValidatorName,
   );
   const envelopeChecks = plan ? module.fieldChecks(plan.envelope) : undefined;
-  const statements = [
+  const issues = "issues";
+  const validation: Stmt[] = [
+    ifStmt(not(call("isObject", ["value"])), [exprStmt(call("fail", [issues, str(""), str("object"), "value"])), ret(FALSE)]),
+    constant("type", member("value", "type")),
+    ifStmt(binary(typeOf("type"), "!==", str("string")), [exprStmt(call("fail", [issues, str("type"), str("string"), "type"])), ret(FALSE)]),
+    constant("validate", call(member("VALIDATORS", "get"), ["type"])),
+    ifStmt(binary("validate", "===", "undefined"), [
+      exprStmt(call("report", [issues, str("type"), call("unknownName", [str("event type"), "type"])])),
+      ret(FALSE),
+    ]),
+    ...(envelopeChecks
+      ? [
+          comment("Every event's envelope is checked alike: once here; `type` found the event's own checks."),
+          constant("start", binary({ k: "member", object: id(issues), name: "length", optional: true }, "??", "0")),
+          ...envelopeChecks,
+          ret(
+            chain("&&", [
+              call("validate", ["value", issues]),
+              chain("||", [binary(issues, "===", "undefined"), binary(member(issues, "length"), "===", "start")]),
+            ]),
+          ),
+        ]
+      : [ret(call("validate", ["value", issues]))]),
+  ];
+  const declarations: Declaration[] = [
     ...parseHead(
       model,
       defImports(module, "./defs/"),
       "Set when `type` is a string this package does not know: an event newer than the package, safe to ignore.",
-      plan && {
-        helpers: [...module.helpers].filter((h) => RUNTIME_HELPERS.includes(h)),
-        owner: plan.owner,
-      },
+      plan && { helpers: [...module.helpers].filter((h) => RUNTIME_HELPERS.includes(h)), owner: plan.owner },
     ),
     ...(module.helpers.has("FORMATS") ? [importFrom("./runtime/formats.js", ["FORMATS"])] : []),
     ...module.statements,
-    `/**
- * Checks that \`value\` is one of the catalogue's events, against the shape its \`type\` names.
- * Without \`issues\` it stops at the first mismatch; with \`issues\` it records every mismatch there.
- */
-export function validateWebhookEvent(value: unknown, issues?: ValidationIssue[]): value is WebhookEvent {
-  if (!isObject(value)) {
-    fail(issues, "", "object", value);
-    return false;
-  }
-  const type = value.type;
-  const validate = typeof type === "string" ? VALIDATORS.get(type) : undefined;
-  if (validate === undefined) {
-    if (typeof type !== "string") fail(issues, "type", "string", type);
-    else issues?.push({ path: "type", message: \`unknown event type \${JSON.stringify(type.length > 60 ? \`\${type.slice(0, 57)}...\` : type)}\` });
-    return false;
-  }${
-    envelopeChecks
-      ? `
-  // Every event's envelope is checked alike: once here; \`type\` found the event's own checks.
-  const start = issues?.length ?? 0;
-  ${envelopeChecks.join("\n")}
-  return validate(value, issues) && (issues === undefined || issues.length === start);`
-      : `
-  return validate(value, issues);`
-  }
-}`,
-    IS_WEBHOOK_EVENT,
-    `/**
- * Checks \`value\` (a parsed JSON body) against the shape of the event its \`type\` names.
- * Returns the typed event, or every mismatch with its path; never throws.
- * An event whose \`type\` this package does not know comes back with \`unknownType\` set.
- */
-export function parseWebhookEvent(value: unknown): ParseResult {
-  const errors = issuesOf(validateWebhookEvent, value);
-  if (errors === undefined) return { ok: true, event: value as WebhookEvent };
-  const unknownType = unknownTypeOf(value);
-  return unknownType === undefined ? { ok: false, errors } : { ok: false, errors, unknownType };
-}`,
-    `/** The \`type\` of an event this package does not know, read without throwing. */
-function unknownTypeOf(value: unknown): string | undefined {
-  try {
-    const type = isObject(value) ? value.type : undefined;
-    return typeof type === "string" && !VALIDATORS.has(type) ? type : undefined;
-  } catch {
-    return undefined;
-  }
-}`,
-    WEBHOOK_EVENT_SCHEMA,
+    {
+      k: "function",
+      name: "validateWebhookEvent",
+      exported: true,
+      doc: [
+        "Checks that `value` is one of the catalogue's events, against the shape its `type` names.",
+        "Without `issues` it stops at the first mismatch; with `issues` it records every mismatch there.",
+      ],
+      params: [
+        { name: "value", type: t("unknown") },
+        { name: "issues", type: arrayOf(t("ValidationIssue")), optional: true },
+      ],
+      returns: predicate("value", t("WebhookEvent")),
+      body: validation,
+    },
+    isWebhookEvent(),
+    {
+      k: "function",
+      name: "parseWebhookEvent",
+      exported: true,
+      doc: [
+        "Checks `value` (a parsed JSON body) against the shape of the event its `type` names.",
+        "Returns the typed event, or every mismatch with its path; never throws.",
+        "An event whose `type` this package does not know comes back with `unknownType` set.",
+      ],
+      params: [{ name: "value", type: t("unknown") }],
+      returns: t("ParseResult"),
+      body: parseBody("value", call("unknownTypeOf", ["value"])),
+    },
+    {
+      k: "function",
+      name: "unknownTypeOf",
+      exported: false,
+      doc: "The `type` of an event this package does not know, read without throwing.",
+      params: [{ name: "value", type: t("unknown") }],
+      returns: union([t("string"), t("undefined")]),
+      body: [
+        tryCatch(
+          [
+            ifStmt(not(call("isObject", ["value"])), ret(id("undefined"))),
+            constant("type", member("value", "type")),
+            ifStmt(chain("&&", [binary(typeOf("type"), "===", str("string")), not(call(member("VALIDATORS", "has"), ["type"]))]), ret(id("type"))),
+          ],
+          [comment("a getter or Proxy that throws: no name to report")],
+        ),
+        ret(id("undefined")),
+      ],
+    },
+    webhookEventSchema(),
   ];
-  return [{ path: "parse.ts", contents: renderModule(model.source, statements) }];
+  return [moduleOf("parse", model.source, declarations)];
+}
+
+/**
+ * `parseWebhookEvent`'s body: the event (in `event`) checked; on a mismatch, every issue, and the
+ * name (from `unknown`, an expression) when the package does not know it.
+ */
+export function parseBody(event: string, unknown: Expr): Stmt[] {
+  const errors = { key: "errors", value: id("errors"), shorthand: true };
+  const notOk = { key: "ok", value: FALSE };
+  return [
+    constant("errors", call("issuesOf", ["validateWebhookEvent", event])),
+    ifStmt(binary("errors", "===", "undefined"), ret(object([{ key: "ok", value: id("true") }, { key: "event", value: as(event, t("WebhookEvent")) }]))),
+    constant("unknownType", unknown),
+    ifStmt(binary("unknownType", "===", "undefined"), ret(object([notOk, errors]))),
+    ret(object([notOk, errors, { key: "unknownType", value: id("unknownType"), shorthand: true }])),
+  ];
 }

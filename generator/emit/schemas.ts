@@ -1,7 +1,7 @@
 import { KEYWORDS } from "../keywords/index.js";
 import type { CatalogueModel, EventModel, Shape } from "../model.js";
 import { childrenOf } from "../shape.js";
-import { jsonText } from "./code.js";
+import { printJson } from "../print/json.js";
 import type { GeneratedFile } from "./module.js";
 
 const DRAFT = "https://json-schema.org/draft/2020-12/schema";
@@ -60,7 +60,7 @@ export function unionSchema(model: CatalogueModel, limit = UNION_INLINE_LIMIT): 
       ).$defs,
     },
   };
-  if (jsonText(inline).length <= limit) return inline;
+  if (printJson(inline).length <= limit) return inline;
   return { ...head, oneOf: model.events.map((e) => ({ $ref: schemaId(model, e.name) })) };
 }
 
@@ -95,5 +95,5 @@ function defsOf(shapes: readonly Shape[], model: CatalogueModel): { $defs?: Reco
 }
 
 function json(path: string, value: unknown): GeneratedFile {
-  return { path, contents: `${jsonText(value)}\n` };
+  return { path, contents: printJson(value) };
 }

@@ -2,18 +2,17 @@ import { KEYWORDS } from "../keywords/index.js";
 import type { TypeContext } from "../keywords/keyword.js";
 import type { CatalogueModel, EventModel, Shape } from "../model.js";
 import { defFileName, defTypeName } from "../names.js";
-import { docText } from "./code.js";
-import { importFrom, renderModule, type GeneratedFile, type Statement } from "./module.js";
+import { importFrom, type Declaration } from "../print/declarations.js";
+import { docText } from "../print/literals.js";
+import { intersection, t, type TypeNode } from "../print/types.js";
+import { moduleOf, type Emitted } from "./module.js";
 
 /** `events/<name>.ts`: the event's interface and its data interface, from the event's shape. */
-export function emitTypes(model: CatalogueModel): GeneratedFile[] {
-  return model.events.map((event) => ({
-    path: `events/${event.fileName}.ts`,
-    contents: renderModule(model.source, eventTypeModule(model, event)),
-  }));
+export function emitTypes(model: CatalogueModel): Emitted[] {
+  return model.events.map((event) => moduleOf(`events/${event.fileName}`, model.source, eventTypeModule(model, event)));
 }
 
-function eventTypeModule(model: CatalogueModel, event: EventModel): Statement[] {
+function eventTypeModule(model: CatalogueModel, event: EventModel): Declaration[] {
   const withNote = (shape: Shape, prefix: string | undefined): Shape =>
     prefix ? { ...shape, description: note(shape.description, `Starts with \`${prefix}\`.`) } : shape;
   let data: Shape = {};
@@ -31,11 +30,11 @@ function eventTypeModule(model: CatalogueModel, event: EventModel): Statement[] 
     types.declaration(event.typeName, { ...event.shape, properties }),
     types.declaration(event.dataTypeName, data, true),
   ];
-  return [...typeImports(types.references, "../defs/"), declarations.join("\n")];
+  return [...typeImports(types.references, "../defs/"), ...declarations];
 }
 
 /** `import type { SipHeader } from "../defs/SipHeader.js"` for each shared shape a module names. */
-export function typeImports(references: ReadonlySet<string>, folder: string, except?: string): Statement[] {
+export function typeImports(references: ReadonlySet<string>, folder: string, except?: string): Declaration[] {
   return [...references]
     .filter((name) => name !== except)
     .sort()
@@ -50,7 +49,7 @@ export class TypeWriter implements TypeContext {
   constructor(private readonly named: ReadonlyMap<Shape, string> = new Map()) {}
 
   /** `export interface Name {…}` for a plain object, else `export type Name = …;`, with the shape's JSDoc. */
-  declaration(name: string, shape: Shape, isNamed = false): string {
+  declaration(name: string, shape: Shape, isNamed = false): Declaration {
     const doc = this.docOf(shape, [], true);
     const plainObject =
       shape.types?.length === 1 &&
@@ -61,44 +60,40 @@ export class TypeWriter implements TypeContext {
       !shape.allOf &&
       !shape.values;
     const type = this.inline(shape, isNamed);
-    return plainObject && type.startsWith("{")
-      ? `${doc}export interface ${name} ${type}`
-      : `${doc}export type ${name} = ${type};`;
+    return plainObject && type.k === "object"
+      ? { k: "interface", name, members: type.members, doc, exported: true }
+      : { k: "type", name, type, doc, exported: true };
   }
 
-  typeOf(shape: Shape): string {
+  typeOf(shape: Shape): TypeNode {
     return this.inline(shape, false);
   }
 
-  private inline(shape: Shape, declaring: boolean): string {
+  private inline(shape: Shape, declaring: boolean): TypeNode {
     const name = declaring ? undefined : this.named.get(shape);
-    if (name) return name;
+    if (name) return t(name);
     const parts = KEYWORDS.flatMap((k) => {
-      const t = k.tsType?.(shape, this);
-      return t === undefined ? [] : [t];
+      const type = k.tsType?.(shape, this);
+      return type === undefined ? [] : [type];
     });
-    if (parts.length === 0) return "unknown";
-    return parts.length === 1
-      ? parts[0]!
-      : parts.map((p) => (/[|&]/.test(p) && !p.startsWith("(") ? `(${p})` : p)).join(" & ");
+    return parts.length === 0 ? t("unknown") : intersection(parts);
   }
 
-  docOf(shape: Shape, extra: readonly string[] = [], declaring = false): string {
+  docOf(shape: Shape, extra: readonly string[] = [], declaring = false): string[] {
     // A shape declared under its own name carries its doc there.
-    if (!declaring && this.named.has(shape)) return "";
+    if (!declaring && this.named.has(shape)) return [];
     const lines: string[] = [];
     if (shape.description?.trim()) lines.push(...docText(shape.description).split("\n"));
     if (shape.items?.description?.trim() && !shape.items.ref)
       lines.push("", ...docText(`Items: ${shape.items.description}`).split("\n"));
-    const tags = [...extra, ...KEYWORDS.flatMap((k) => k.doc?.(shape) ?? [])].map((t) => docText(t));
+    const tags = [...extra, ...KEYWORDS.flatMap((k) => k.doc?.(shape) ?? [])].map((tag) => docText(tag));
     if (tags.length > 0) lines.push(...(lines.length > 0 ? [""] : []), ...tags);
-    if (lines.length === 0) return "";
-    return `/**\n${lines.map((l) => (l ? ` * ${l}` : " *")).join("\n")}\n */\n`;
+    return lines;
   }
 
-  reference(name: string): string {
+  reference(name: string): TypeNode {
     this.references.add(name);
-    return defTypeName(name);
+    return t(defTypeName(name));
   }
 }
 

@@ -4,6 +4,7 @@
  * beside members that name other properties) are refused when the spec is read.
  */
 import type { ShapeSpec } from "../spec.js";
+import { intersection } from "../print/types.js";
 import type { CheckContext, Keyword } from "./keyword.js";
 
 export const allOf: Keyword = {
@@ -66,7 +67,7 @@ export const allOf: Keyword = {
     for (const member of shape.allOf ?? []) context.check(member, value, path);
   },
   tsType(shape, context) {
-    return shape.allOf ? shape.allOf.map((m) => `(${context.typeOf(m)})`).join(" & ") : undefined;
+    return shape.allOf ? intersection(shape.allOf.map((m) => context.typeOf(m))) : undefined;
   },
   schema(shape, out, child) {
     if (shape.allOf) out.allOf = shape.allOf.map(child);

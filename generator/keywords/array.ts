@@ -1,6 +1,9 @@
 /** `items`, `minItems`, `maxItems`, `uniqueItems`: arrays, their items and their size. */
 import { duplicateItems } from "../runtime/validation.js";
 import { hasType, type Shape } from "../shape.js";
+import { binary, call, index, member, nonNull, num, template } from "../print/expressions.js";
+import { constant, forIndex, variable, type Stmt } from "../print/statements.js";
+import { arrayOf, t, type TypeNode } from "../print/types.js";
 import { plural, type Keyword, type TypeContext } from "./keyword.js";
 
 export const array: Keyword = {
@@ -30,43 +33,31 @@ export const array: Keyword = {
     }
   },
   guard(shape, v, path, g) {
-    const out: string[] = [];
+    const out: Stmt[] = [];
+    const length = member(v, "length");
     if (shape.items) {
-      const index = g.local("i");
+      const i = g.local("i");
       const item = g.local(`${v}_item`);
-      const inner = g.checks(shape.items, item, path.index(index));
+      const inner = g.checks(shape.items, item, path.index(i));
       if (inner.length > 0)
-        out.push(
-          `for (let ${index} = 0; ${index} < ${v}.length; ${index}++) {`,
-          `const ${item} = ${v}[${index}];`,
-          ...inner,
-          `}`,
-        );
+        out.push(forIndex(variable(i, num(0)), binary(i, "<", length), `${i}++`, [constant(item, index(v, i)), ...inner]));
     }
     if (shape.minItems !== undefined)
       out.push(
-        g.report(
-          `${v}.length < ${shape.minItems}`,
-          path,
-          `\`expected at least ${plural(shape.minItems, "item")}, got \${${v}.length}\``,
-        ),
+        g.report(binary(length, "<", num(shape.minItems)), path, template([`expected at least ${plural(shape.minItems, "item")}, got `, ""], [length])),
       );
     if (shape.maxItems !== undefined)
       out.push(
-        g.report(
-          `${v}.length > ${shape.maxItems}`,
-          path,
-          `\`expected at most ${plural(shape.maxItems, "item")}, got \${${v}.length}\``,
-        ),
+        g.report(binary(length, ">", num(shape.maxItems)), path, template([`expected at most ${plural(shape.maxItems, "item")}, got `, ""], [length])),
       );
     if (shape.uniqueItems) {
       const pair = g.local(`${v}_duplicate`);
       out.push(
-        `const ${pair} = ${g.helper("duplicateItems")}(${v});`,
+        constant(pair, call(g.helper("duplicateItems"), [v])),
         g.report(
-          `${pair} !== undefined`,
+          binary(pair, "!==", "undefined"),
           path,
-          `\`expected unique items, but items \${${pair}![0]} and \${${pair}![1]} are equal\``,
+          template(["expected unique items, but items ", " and ", " are equal"], [index(nonNull(pair), num(0)), index(nonNull(pair), num(1))]),
         ),
       );
     }
@@ -88,7 +79,6 @@ export const array: Keyword = {
 };
 
 /** `T[]`, or `unknown[]` when the items are not described. */
-export function arrayType(shape: Shape, context: TypeContext): string {
-  const item = shape.items ? context.typeOf(shape.items) : "unknown";
-  return /^[\w.$]+$/.test(item) ? `${item}[]` : `(${item})[]`;
+export function arrayType(shape: Shape, context: TypeContext): TypeNode {
+  return arrayOf(shape.items ? context.typeOf(shape.items) : t("unknown"));
 }

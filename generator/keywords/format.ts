@@ -5,7 +5,7 @@
  */
 import { FORMATS } from "../runtime/formats.js";
 import { hasType } from "../shape.js";
-import { stringLiteral } from "../emit/code.js";
+import { binary, call, chain, index, nonNull, not, str, typeOf } from "../print/expressions.js";
 import type { Keyword } from "./keyword.js";
 
 export const format: Keyword = {
@@ -27,10 +27,8 @@ export const format: Keyword = {
   },
   guard(shape, v, path, g) {
     if (!g.checkFormats || shape.format === undefined) return [];
-    const check = `${g.helper("FORMATS")}[${stringLiteral(shape.format)}]!(${v})`;
-    return [
-      g.report(`typeof ${v} === "string" && !${check}`, path, stringLiteral(`expected a ${shape.format} string`)),
-    ];
+    const check = call(nonNull(index(g.helper("FORMATS"), str(shape.format))), [v]);
+    return [g.report(chain("&&", [binary(typeOf(v), "===", str("string")), not(check)]), path, str(`expected a ${shape.format} string`))];
   },
   schema(shape, out) {
     if (shape.format !== undefined) out.format = shape.format;

@@ -3,6 +3,8 @@
  * boolean form is refused) and `multipleOf` (the quotient is a whole number).
  */
 import { hasType, type Shape } from "../shape.js";
+import { binary, call, member, not, num, template } from "../print/expressions.js";
+import type { Stmt } from "../print/statements.js";
 import type { Keyword } from "./keyword.js";
 
 type Limit = "minimum" | "maximum" | "exclusiveMinimum" | "exclusiveMaximum";
@@ -44,18 +46,18 @@ export const number: Keyword = {
       out.push({ path, message: `expected a multiple of ${shape.multipleOf}, got ${n}` });
   },
   guard(shape, v, path, g) {
-    const out: string[] = [];
+    const out: Stmt[] = [];
     for (const { key, fails, words } of LIMITS) {
       const bound = shape[key];
       if (bound !== undefined)
-        out.push(g.report(`${v} ${fails} ${bound}`, path, `\`expected ${words} ${bound}, got \${${v}}\``));
+        out.push(g.report(binary(v, fails, num(bound)), path, template([`expected ${words} ${bound}, got `, ""], [v])));
     }
     if (shape.multipleOf !== undefined)
       out.push(
         g.report(
-          `!Number.isInteger(${v} / ${shape.multipleOf})`,
+          not(call(member("Number", "isInteger"), [binary(v, "/", num(shape.multipleOf))])),
           path,
-          `\`expected a multiple of ${shape.multipleOf}, got \${${v}}\``,
+          template([`expected a multiple of ${shape.multipleOf}, got `, ""], [v]),
         ),
       );
     return out;

@@ -5,8 +5,10 @@
  * and `additionalProperties` to the keys that no property names and no pattern matches.
  */
 import { hasType, type Shape } from "../shape.js";
-import { member, stringLiteral } from "../emit/code.js";
-import { plural, type Keyword, type TypeContext } from "./keyword.js";
+import { binary, call, chain, index, member, newExpr, not, num, str, template, type Expr } from "../print/expressions.js";
+import { constant, forOf, ifStmt, type Stmt } from "../print/statements.js";
+import { objectType as typeLiteral, ref, t, union, type Member, type TypeNode } from "../print/types.js";
+import { plural, stopUnless, type Keyword, type TypeContext } from "./keyword.js";
 
 const PROPERTIES_PER_FUNCTION = 100;
 
@@ -82,67 +84,38 @@ export const object: Keyword = {
       out.push({ path, message: `expected at most ${plural(shape.maxProperties, "property")}, got ${keys.length}` });
   },
   guard(shape, v, path, g) {
-    const out: string[] = [];
+    const out: Stmt[] = [];
     const properties = shape.properties ?? [];
     // TypeScript gives up on control flow in very long functions (TS2563): large objects are
     // checked a hundred properties per function.
-    if (properties.length > PROPERTIES_PER_FUNCTION) {
-      for (let i = 0; i < properties.length; i += PROPERTIES_PER_FUNCTION) {
-        const part = g.functionFor({ properties: properties.slice(i, i + PROPERTIES_PER_FUNCTION) });
-        out.push(`if (!${part}(${v}, issues, ${path.expression()}, ${g.depth}) && issues === undefined) return false;`);
-      }
+    const split = properties.length > PROPERTIES_PER_FUNCTION;
+    for (let i = 0; split && i < properties.length; i += PROPERTIES_PER_FUNCTION) {
+      const part = g.functionFor({ properties: properties.slice(i, i + PROPERTIES_PER_FUNCTION) });
+      out.push(stopUnless(call(part, [v, "issues", path.expression(), g.depth])));
     }
-    for (const property of properties.length > PROPERTIES_PER_FUNCTION ? [] : properties) {
+    for (const property of split ? [] : properties) {
       const local = g.local(`${v === "value" ? "" : `${v}_`}${property.name}`);
       // Inherited names (`constructor`, `toString`, `__proto__` …) must be read as own properties.
-      const read =
-        property.name in Object.prototype
-          ? `${g.helper("own")}(${v}, ${stringLiteral(property.name)})`
-          : member(v, property.name);
+      const read = property.name in Object.prototype ? call(g.helper("own"), [v, str(property.name)]) : member(v, property.name);
       const checks = g.checks(property.shape, local, path.child(property.name), !property.required);
-      if (checks.length > 0) out.push(`const ${local} = ${read};`, ...checks);
+      if (checks.length > 0) out.push(constant(local, read), ...checks);
     }
-    if (shape.patterns || shape.mapValues || shape.closed) {
-      const key = g.local("key");
-      const entry = g.local(`${v}_entry`);
-      const inner: string[] = [];
-      const matches: string[] = [];
-      for (const p of shape.patterns ?? []) {
-        const regex = g.constant("PATTERN", `new RegExp(${stringLiteral(p.pattern)}, "u")`);
-        matches.push(`${regex}.test(${key})`);
-        const checks = g.checks(p.shape, entry, path.key(key));
-        if (checks.length > 0) inner.push(`if (${regex}.test(${key})) {`, ...checks, `}`);
-      }
-      const others = [
-        ...(shape.properties ?? []).map((p) => `${key} !== ${stringLiteral(p.name)}`),
-        ...matches.map((m) => `!${m}`),
-      ];
-      const rest = shape.closed
-        ? [g.report(others.join(" && ") || "true", path.key(key), stringLiteral(notAllowed(shape)))]
-        : shape.mapValues
-          ? g.checks(shape.mapValues, entry, path.key(key))
-          : [];
-      if (rest.length > 0)
-        inner.push(...(others.length > 0 && !shape.closed ? [`if (${others.join(" && ")}) {`, ...rest, `}`] : rest));
-      const uses = new RegExp(`\\b${entry.replace(/\$/g, "\\$")}\\b`);
-      const read = inner.some((line) => uses.test(line)) ? [`const ${entry} = ${v}[${key}];`] : [];
-      if (inner.length > 0) out.push(`for (const ${key} of Object.keys(${v})) {`, ...read, ...inner, `}`);
-    }
-    const count = () => `Object.keys(${v}).length`;
+    if (shape.patterns || shape.mapValues || shape.closed) out.push(...otherKeys(shape, v, path, g));
+    const count = () => member(call(member("Object", "keys"), [v]), "length");
     if (shape.minProperties !== undefined)
       out.push(
         g.report(
-          `${count()} < ${shape.minProperties}`,
+          binary(count(), "<", num(shape.minProperties)),
           path,
-          `\`expected at least ${plural(shape.minProperties, "property")}, got \${${count()}}\``,
+          template([`expected at least ${plural(shape.minProperties, "property")}, got `, ""], [count()]),
         ),
       );
     if (shape.maxProperties !== undefined)
       out.push(
         g.report(
-          `${count()} > ${shape.maxProperties}`,
+          binary(count(), ">", num(shape.maxProperties)),
           path,
-          `\`expected at most ${plural(shape.maxProperties, "property")}, got \${${count()}}\``,
+          template([`expected at most ${plural(shape.maxProperties, "property")}, got `, ""], [count()]),
         ),
       );
     return out;
@@ -172,25 +145,54 @@ export const object: Keyword = {
   },
 };
 
+/** The loop over keys that patterns match, that a map's shape describes or that a closed object refuses. */
+function otherKeys(shape: Shape, v: string, path: Parameters<NonNullable<Keyword["guard"]>>[2], g: Parameters<NonNullable<Keyword["guard"]>>[3]): Stmt[] {
+  const key = g.local("key");
+  const entry = g.local(`${v}_entry`);
+  const inner: Stmt[] = [];
+  const matches: Expr[] = [];
+  let readsEntry = false;
+  for (const p of shape.patterns ?? []) {
+    const regex = g.constant("PATTERN", newExpr("RegExp", [str(p.pattern), str("u")]));
+    const test = call(member(regex, "test"), [key]);
+    matches.push(test);
+    const checks = g.checks(p.shape, entry, path.key(key));
+    if (checks.length > 0) inner.push(ifStmt(test, checks));
+    readsEntry ||= checks.length > 0;
+  }
+  const others = [...(shape.properties ?? []).map((p) => binary(key, "!==", str(p.name))), ...matches.map((m) => not(m))];
+  const condition = others.length > 0 ? chain("&&", others) : undefined;
+  if (shape.closed) inner.push(g.report(condition, path.key(key), str(notAllowed(shape))));
+  else if (shape.mapValues) {
+    const rest = g.checks(shape.mapValues, entry, path.key(key));
+    readsEntry ||= rest.length > 0;
+    if (rest.length > 0) inner.push(...(condition ? [ifStmt(condition, rest)] : rest));
+  }
+  if (inner.length === 0) return [];
+  return [forOf(key, call(member("Object", "keys"), [v]), [...(readsEntry ? [constant(entry, index(v, key))] : []), ...inner])];
+}
+
 function notAllowed(shape: Shape): string {
   const known = (shape.properties ?? []).map((p) => p.name);
   return `is not allowed: the object is closed${known.length > 0 ? ` (known properties: ${known.join(", ")})` : ""}`;
 }
 
 /** The TS type of an object shape: its properties with their docs, and an index signature for maps. */
-export function objectType(shape: Shape, context: TypeContext): string {
-  const members = (shape.properties ?? []).map((p) => {
-    const doc = context.docOf(p.shape);
-    const name = /^[A-Za-z_$][\w$]*$/.test(p.name) ? p.name : stringLiteral(p.name);
-    return `${doc}${name}${p.required ? "" : "?"}: ${context.typeOf(p.shape)};`;
-  });
+export function objectType(shape: Shape, context: TypeContext): TypeNode {
+  const members: Member[] = (shape.properties ?? []).map((p) => ({
+    name: p.name,
+    optional: !p.required,
+    type: context.typeOf(p.shape),
+    doc: context.docOf(p.shape),
+  }));
   const mapped = [...(shape.patterns ?? []).map((p) => p.shape), ...(shape.mapValues ? [shape.mapValues] : [])];
   if (mapped.length > 0) {
     // An index signature must admit every property's type too, or TypeScript refuses the declaration.
     const types = [...mapped, ...(shape.properties ?? []).map((p) => p.shape)].map((s) => context.typeOf(s));
-    if (shape.properties?.some((p) => !p.required)) types.push("undefined");
-    members.push(`[key: string]: ${[...new Set(types)].join(" | ")};`);
+    if (shape.properties?.some((p) => !p.required)) types.push(t("undefined"));
+    const distinct = [...new Map(types.map((x) => [JSON.stringify(x), x])).values()];
+    members.push({ indexKey: "key", type: union(distinct) });
   }
-  if (members.length === 0) return shape.closed ? "Record<string, never>" : "Record<string, unknown>";
-  return `{\n${members.join("\n")}\n}`;
+  if (members.length === 0) return ref("Record", [t("string"), t(shape.closed ? "never" : "unknown")]);
+  return typeLiteral(members);
 }

@@ -6,8 +6,8 @@
 import type { DataPath } from "../errors.js";
 import { refName } from "../shape.js";
 import type { ShapeSpec } from "../spec.js";
-import type { Keyword } from "./keyword.js";
-import { deeper } from "./union.js";
+import { call } from "../print/expressions.js";
+import { deeper, stopUnless, type Keyword } from "./keyword.js";
 
 export const ref: Keyword = {
   names: ["$ref"],
@@ -33,9 +33,7 @@ export const ref: Keyword = {
   },
   guard(shape, v, path, g) {
     if (shape.ref === undefined) return [];
-    return [
-      `if (!${g.validatorOf(shape.ref)}(${v}, issues, ${path.expression()}, ${deeper(g.depth)}) && issues === undefined) return false;`,
-    ];
+    return [stopUnless(call(g.validatorOf(shape.ref), [v, "issues", path.expression(), deeper(g.depth)]))];
   },
   tsType(shape, context) {
     return shape.ref === undefined ? undefined : context.reference(shape.ref);

@@ -4,7 +4,8 @@
  */
 import { stringLength } from "../runtime/validation.js";
 import { hasType } from "../shape.js";
-import { stringLiteral } from "../emit/code.js";
+import { binary, call, member, newExpr, not, num, str, template } from "../print/expressions.js";
+import type { Stmt } from "../print/statements.js";
 import { plural, type Keyword } from "./keyword.js";
 
 export const string: Keyword = {
@@ -38,27 +39,27 @@ export const string: Keyword = {
       out.push({ path, message: `expected a string matching /${shape.pattern}/` });
   },
   guard(shape, v, path, g) {
-    const out: string[] = [];
-    const length = () => `${g.helper("stringLength")}(${v})`;
+    const out: Stmt[] = [];
+    const length = () => call(g.helper("stringLength"), [v]);
     if (shape.minLength !== undefined)
       out.push(
         g.report(
-          `${length()} < ${shape.minLength}`,
+          binary(length(), "<", num(shape.minLength)),
           path,
-          `\`expected at least ${plural(shape.minLength, "character")}, got \${${length()}}\``,
+          template([`expected at least ${plural(shape.minLength, "character")}, got `, ""], [length()]),
         ),
       );
     if (shape.maxLength !== undefined)
       out.push(
         g.report(
-          `${length()} > ${shape.maxLength}`,
+          binary(length(), ">", num(shape.maxLength)),
           path,
-          `\`expected at most ${plural(shape.maxLength, "character")}, got \${${length()}}\``,
+          template([`expected at most ${plural(shape.maxLength, "character")}, got `, ""], [length()]),
         ),
       );
     if (shape.pattern !== undefined) {
-      const regex = g.constant("PATTERN", `new RegExp(${stringLiteral(shape.pattern)}, "u")`);
-      out.push(g.report(`!${regex}.test(${v})`, path, stringLiteral(`expected a string matching /${shape.pattern}/`)));
+      const regex = g.constant("PATTERN", newExpr("RegExp", [str(shape.pattern), str("u")]));
+      out.push(g.report(not(call(member(regex, "test"), [v])), path, str(`expected a string matching /${shape.pattern}/`)));
     }
     return out;
   },

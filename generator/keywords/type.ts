@@ -1,8 +1,10 @@
 /** `type`: the JSON types a value may have (one name or a list; `integer` is a whole `number`). */
 import { hasType, JSON_TYPES } from "../shape.js";
 import { describeValue } from "../runtime/validation.js";
+import { chain, not } from "../print/expressions.js";
+import { t, union } from "../print/types.js";
 import { arrayType } from "./array.js";
-import { TYPE_TESTS, type Keyword } from "./keyword.js";
+import { negate, TYPE_TESTS, type Keyword } from "./keyword.js";
 import { objectType } from "./object.js";
 
 export const type: Keyword = {
@@ -26,9 +28,9 @@ export const type: Keyword = {
   },
   test(shape, v, guard) {
     if (shape.values || !shape.types) return undefined;
-    for (const t of shape.types) if (t === "object") guard.helper("isObject");
-    const tests = shape.types.map((t) => TYPE_TESTS[t](v));
-    const mismatch = tests.length === 1 ? negate(tests[0]!) : `!(${tests.join(" || ")})`;
+    if (shape.types.includes("object")) guard.helper("isObject");
+    const tests = shape.types.map((jsonType) => TYPE_TESTS[jsonType](v));
+    const mismatch = tests.length === 1 ? negate(tests[0]!) : not(chain("||", tests));
     return { mismatch, expected: shape.types.join(" or ") };
   },
   tsType(shape, context) {
@@ -36,19 +38,15 @@ export const type: Keyword = {
     const types =
       shape.types ?? (shape.properties || shape.mapValues || shape.patterns ? ["object" as const] : undefined);
     if (!types) return shape.items ? arrayType(shape, context) : undefined;
-    const names = types.flatMap((t) => {
-      if (t === "integer") return types.includes("number") ? [] : ["number"];
-      if (t === "object") return [objectType(shape, context)];
-      if (t === "array") return [arrayType(shape, context)];
-      return [t];
+    const names = types.flatMap((name) => {
+      if (name === "integer") return types.includes("number") ? [] : [t("number")];
+      if (name === "object") return [objectType(shape, context)];
+      if (name === "array") return [arrayType(shape, context)];
+      return [t(name)];
     });
-    return names.join(" | ");
+    return union(names);
   },
   schema(shape, out) {
     if (shape.types) out.type = shape.types.length === 1 ? shape.types[0] : shape.types;
   },
 };
-
-function negate(test: string): string {
-  return / === /.test(test) ? test.replace(" === ", " !== ") : `!${test}`;
-}

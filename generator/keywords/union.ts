@@ -4,11 +4,16 @@
  * tried, whatever the number of branches. Otherwise each branch is tried. `oneOf` keeps its
  * meaning (exactly one branch matches); with a discriminator, at most one can.
  */
-import { stringLiteral } from "../emit/code.js";
+import { binary, call, chain, id, index, not, str, type Expr } from "../print/expressions.js";
 import { describeValue } from "../runtime/validation.js";
 import { hasType, JSON_TYPES, jsonTypeOf, type Shape } from "../shape.js";
 import type { JsonType } from "../spec.js";
+import { breakStmt, constant, exprStmt, ifStmt, ret, switchStmt, type Stmt } from "../print/statements.js";
+import { intersection, union as unionType, type TypeNode } from "../print/types.js";
+import { OPEN_STRING } from "./values.js";
 import {
+  deeper,
+  stopUnless,
   TYPE_TESTS,
   type AcceptContext,
   type GuardContext,
@@ -66,12 +71,13 @@ export const union: Keyword = {
     const parts = (["anyOf", "oneOf"] as const).flatMap((kind) => {
       const branches = shape[kind];
       if (!branches) return [];
-      const types = [...new Set(branches.map((b) => context.typeOf(b)))];
+      const types = [...new Map(branches.map((b) => context.typeOf(b)).map((x) => [JSON.stringify(x), x])).values()];
       // `"a" | "b" | string` would collapse to `string`: keep the known values for completion.
-      const literals = types.some((t) => /^"/.test(t));
-      return [`(${types.map((t) => (t === "string" && literals ? "(string & {})" : t)).join(" | ")})`];
+      const isLiteral = (x: TypeNode) => x.k === "text" && /^["']/.test(x.text);
+      const literals = types.some(isLiteral);
+      return [unionType(types.map((x) => (x.k === "text" && x.text === "string" && literals ? OPEN_STRING : x)))];
     });
-    return parts.length > 0 ? parts.join(" & ") : undefined;
+    return parts.length > 0 ? intersection(parts) : undefined;
   },
   schema(shape, out, child) {
     if (shape.anyOf) out.anyOf = shape.anyOf.map(child);
@@ -144,39 +150,35 @@ function expectedOf(branches: readonly Shape[], defs: ReadonlyMap<string, Shape>
   return `${[...types].join(" or ")} (one of ${branches.length} shapes)`;
 }
 
-function unionGuard(kind: Kind, branches: readonly Shape[], v: string, path: GuardPath, g: GuardContext): string[] {
+function unionGuard(kind: Kind, branches: readonly Shape[], v: string, path: GuardPath, g: GuardContext): Stmt[] {
   const discriminator = discriminatorOf(branches, g.defs);
   if (discriminator) return discriminated(discriminator, v, path, g);
-  const tests = branches.map((b) => `${g.functionFor(b)}(${v}, undefined, "", ${deeper(g.depth)})`);
-  const explainLines = explainGuard(branches, v, path, g);
-  if (kind === "anyOf")
-    return [`if (!(${tests.join(" || ")})) {`, `if (issues === undefined) return false;`, ...explainLines, `}`];
+  const tests = branches.map((b) => call(g.functionFor(b), [v, "undefined", str(""), deeper(g.depth)]));
+  const explanation = explainGuard(branches, v, path, g);
+  const stopUncollected = ifStmt(binary("issues", "===", "undefined"), ret(id("false")));
+  if (kind === "anyOf") return [ifStmt(not(chain("||", tests)), [stopUncollected, ...explanation])];
   const count = g.local(`${v}_matches`);
+  const message = { k: "template", quasis: ["matches ", " shapes of oneOf; it must match exactly one"], exprs: [id(count)] } as const;
   return [
-    `const ${count} = ${tests.map((t) => `(${t} ? 1 : 0)`).join(" + ")};`,
-    `if (${count} !== 1) {`,
-    `if (issues === undefined) return false;`,
-    `if (${count} > 1) ${g.helper("report")}(issues, ${path.expression()}, \`matches \${${count}} shapes of oneOf; it must match exactly one\`);`,
-    `else {`,
-    ...explainLines,
-    `}`,
-    `}`,
+    constant(count, chain("+", tests.map((test) => call("Number", [test])))),
+    ifStmt(binary(count, "!==", "1"), [
+      stopUncollected,
+      ifStmt(binary(count, ">", "1"), exprStmt(call(g.helper("report"), ["issues", path.expression(), message])), explanation),
+    ]),
   ];
 }
 
 /** With issues: when only one branch can take the value's type, its own mismatches say most. */
-function explainGuard(branches: readonly Shape[], v: string, path: GuardPath, g: GuardContext): string[] {
-  const lines: string[] = [];
+function explainGuard(branches: readonly Shape[], v: string, path: GuardPath, g: GuardContext): Stmt[] {
+  const cases: { test: Expr; check: Expr }[] = [];
   for (const type of JSON_TYPES) {
     const candidates = branches.filter((b) => possibleTypes(b, g.defs).has(type));
     if (candidates.length !== 1 || type === "number") continue;
     if (type === "object") g.helper("isObject");
-    lines.push(
-      `${lines.length > 0 ? "else " : ""}if (${TYPE_TESTS[type](v)}) ${g.functionFor(candidates[0]!)}(${v}, issues, ${path.expression()}, ${deeper(g.depth)});`,
-    );
+    cases.push({ test: TYPE_TESTS[type](v), check: call(g.functionFor(candidates[0]!), [v, "issues", path.expression(), deeper(g.depth)]) });
   }
-  const fallback = `${g.helper("fail")}(issues, ${path.expression()}, ${stringLiteral(expectedOf(branches, g.defs))}, ${v});`;
-  return lines.length > 0 ? [...lines, `else ${fallback}`] : [fallback];
+  const fallback = exprStmt(call(g.helper("fail"), ["issues", path.expression(), str(expectedOf(branches, g.defs)), v]));
+  return [cases.reduceRight<Stmt>((otherwise, c) => ifStmt(c.test, exprStmt(c.check), otherwise), fallback)];
 }
 
 function discriminated(
@@ -184,39 +186,28 @@ function discriminated(
   v: string,
   path: GuardPath,
   g: GuardContext,
-): string[] {
+): Stmt[] {
   const tag = g.local(`${v}_${d.property}`);
   const expected = expectedTags([...d.cases.keys()]);
-  const read =
-    d.property in Object.prototype
-      ? `${g.helper("own")}(${v}, ${stringLiteral(d.property)})`
-      : `${v}[${stringLiteral(d.property)}]`;
+  const read = d.property in Object.prototype ? call(g.helper("own"), [v, str(d.property)]) : index(v, str(d.property));
   const dispatch = [
-    `const ${tag} = ${read};`,
-    `switch (${tag}) {`,
-    ...[...d.cases].flatMap(([value, branch]) => [
-      `case ${stringLiteral(value)}:`,
-      `if (!${g.functionFor(branch)}(${v}, issues, ${path.expression()}, ${deeper(g.depth)}) && issues === undefined) return false;`,
-      `break;`,
+    constant(tag, read),
+    switchStmt(id(tag), [
+      ...[...d.cases].map(([value, branch]) => ({
+        tests: [str(value)],
+        body: [stopUnless(call(g.functionFor(branch), [v, "issues", path.expression(), deeper(g.depth)])), breakStmt],
+      })),
+      { tests: [], body: [g.fail(undefined, path.child(d.property), expected, tag)] },
     ]),
-    `default:`,
-    g.fail("true", path.child(d.property), expected, tag),
-    `}`,
   ];
-  const objectTest = `${g.helper("isObject")}(${v})`;
   const otherTypes = [...new Set(d.others.flatMap((b) => [...possibleTypes(b, g.defs)]))];
   const notObject =
     d.others.length === 0
-      ? [g.fail("true", path, "object", v)]
+      ? [g.fail(undefined, path, "object", v)]
       : [
-          `if (!(${d.others.map((b) => `${g.functionFor(b)}(${v}, undefined, "", ${deeper(g.depth)})`).join(" || ")})) {`,
-          g.fail("true", path, ["object", ...otherTypes].join(" or "), v),
-          `}`,
+          ifStmt(not(chain("||", d.others.map((b) => call(g.functionFor(b), [v, "undefined", str(""), deeper(g.depth)])))), [
+            g.fail(undefined, path, ["object", ...otherTypes].join(" or "), v),
+          ]),
         ];
-  return [`if (!${objectTest}) {`, ...notObject, `} else {`, ...dispatch, `}`];
-}
-
-/** The depth one level down: `1` below `0`, `depth + 1` below `depth`. */
-export function deeper(depth: string): string {
-  return /^\d+$/.test(depth) ? String(Number(depth) + 1) : `${depth} + 1`;
+  return [ifStmt(not(call(g.helper("isObject"), [v])), notObject, dispatch)];
 }

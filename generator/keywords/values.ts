@@ -5,7 +5,8 @@
  */
 import { describeValue } from "../runtime/validation.js";
 import type { Scalar } from "../spec.js";
-import { stringLiteral } from "../emit/code.js";
+import { array, binary, chain, id, member, newExpr, not, num, str, call, type Expr } from "../print/expressions.js";
+import { t, union } from "../print/types.js";
 import type { Keyword } from "./keyword.js";
 
 // Beyond this many values one Set lookup beats a chain of comparisons, and keeps the code flat.
@@ -16,9 +17,13 @@ export function expectedValues(values: readonly Scalar[]): string {
   return listed.length === 1 ? listed[0]! : `one of ${listed.join(", ")}`;
 }
 
-export function literal(value: Scalar): string {
-  return value === null ? "null" : typeof value === "string" ? stringLiteral(value) : String(value);
+/** A listed value as an expression. */
+export function literal(value: Scalar): Expr {
+  return value === null ? id("null") : typeof value === "string" ? str(value) : typeof value === "number" ? num(value) : id(String(value));
 }
+
+/** `string & {}`: any string, while editors still complete the known values beside it. */
+export const OPEN_STRING = { k: "intersection", types: [t("string"), { k: "object", members: [], expanded: false }] } as const;
 
 export const values: Keyword = {
   names: ["const", "enum", "x-extensible-enum"],
@@ -63,13 +68,14 @@ export const values: Keyword = {
     if (!shape.values) return undefined;
     const mismatch =
       shape.values.length > SET_THRESHOLD
-        ? `!${guard.constant("VALUES", `new Set<unknown>([${shape.values.map(literal).join(", ")}])`)}.has(${v})`
-        : shape.values.map((value) => `${v} !== ${literal(value)}`).join(" && ");
+        ? not(call(member(guard.constant("VALUES", newExpr("Set", [array(shape.values.map(literal))], [t("unknown")])), "has"), [v]))
+        : chain("&&", shape.values.map((value) => binary(v, "!==", literal(value))));
     return { mismatch, expected: expectedValues(shape.values) };
   },
   tsType(shape) {
-    if (shape.values) return shape.values.map(literal).join(" | ");
-    if (shape.openValues) return [...shape.openValues.map(literal), "(string & {})"].join(" | ");
+    const literalType = (value: Scalar) => t((literal(value) as { text: string }).text);
+    if (shape.values) return union(shape.values.map(literalType));
+    if (shape.openValues) return union([...shape.openValues.map(literalType), OPEN_STRING]);
     return undefined;
   },
   schema(shape, out) {

@@ -3,10 +3,13 @@
  * source, JavaScript (ESM, CommonJS: types gone) and declarations (`.d.ts`: bodies gone,
  * `declare` added). One description, so the forms cannot say different things.
  */
-import { group, ifBreak, indent, join, line, only, running, softline, typed, type Doc, type Form } from "./doc.js";
+import { group, ifBreak, indent, join, line, only, running, softline, typed, type Doc as Layout, type Form } from "./doc.js";
 import { printExpr, type Expr } from "./expressions.js";
 import { assignment, block, type Stmt } from "./statements.js";
 import { jsDoc, printType, type Member, type TypeNode, objectType } from "./types.js";
+
+/** JSDoc lines (a block), or one string (a one-line comment). */
+type Doc = readonly string[] | string;
 
 export interface Specifier {
   readonly name: string;
@@ -25,14 +28,14 @@ export type Declaration =
       readonly k: "type";
       readonly name: string;
       readonly type: TypeNode;
-      readonly doc?: readonly string[];
+      readonly doc?: Doc;
       readonly exported: boolean;
     }
   | {
       readonly k: "interface";
       readonly name: string;
       readonly members: readonly Member[];
-      readonly doc?: readonly string[];
+      readonly doc?: Doc;
       readonly exported: boolean;
     }
   | {
@@ -41,7 +44,7 @@ export type Declaration =
       readonly params: readonly FunctionParam[];
       readonly returns: TypeNode;
       readonly body: readonly Stmt[];
-      readonly doc?: readonly string[];
+      readonly doc?: Doc;
       readonly exported: boolean;
     }
   | {
@@ -49,7 +52,7 @@ export type Declaration =
       readonly name: string;
       readonly type?: TypeNode;
       readonly init: Expr;
-      readonly doc?: readonly string[];
+      readonly doc?: Doc;
       readonly exported: boolean;
     }
   | { readonly k: "comment"; readonly lines: readonly string[] };
@@ -83,7 +86,7 @@ function specifier(name: string | Specifier): Specifier {
 const JS: readonly Form[] = ["esm", "cjs"];
 
 /** The document of one declaration, in every form (CommonJS module syntax is `module.ts`'s). */
-export function printDeclaration(d: Declaration): Doc {
+export function printDeclaration(d: Declaration): Layout {
   switch (d.k) {
     case "import":
     case "export-from":
@@ -111,9 +114,9 @@ export function printDeclaration(d: Declaration): Doc {
   }
 }
 
-const exportKeyword = (exported: boolean): Doc => (exported ? only(["ts", "esm", "dts"], "export ") : "");
+const exportKeyword = (exported: boolean): Layout => (exported ? only(["ts", "esm", "dts"], "export ") : "");
 
-function printModuleReference(d: Extract<Declaration, { k: "import" | "export-from" }>): Doc {
+function printModuleReference(d: Extract<Declaration, { k: "import" | "export-from" }>): Layout {
   const keyword = d.k === "import" ? "import" : "export";
   const values = d.names.filter((n) => !n.type);
   const print = (names: readonly Specifier[], typeOnly: boolean) => {
@@ -129,7 +132,7 @@ function printModuleReference(d: Extract<Declaration, { k: "import" | "export-fr
   return [only(["ts", "dts"], ts), only(["esm"], print(values, false))];
 }
 
-function typeAlias(name: string, type: TypeNode): Doc {
+function typeAlias(name: string, type: TypeNode): Layout {
   const left = ["type ", name];
   const rhs = printType(type, "alias");
   if (type.k === "union" && !isHugged(type)) return [group([group(left), " =", group(indent([line, rhs]))]), ";"];
@@ -150,7 +153,7 @@ function isHugged(type: TypeNode): boolean {
   );
 }
 
-function printFunction(d: Extract<Declaration, { k: "function" }>): Doc {
+function printFunction(d: Extract<Declaration, { k: "function" }>): Layout {
   const params = d.params.map(printParam);
   const list =
     params.length === 0 ? "()" : ["(", indent([softline, join([",", line], params)]), ifBreak(","), softline, ")"];
@@ -166,14 +169,14 @@ function printFunction(d: Extract<Declaration, { k: "function" }>): Doc {
   return d.exported ? whole : running(whole);
 }
 
-function printParam(p: FunctionParam): Doc {
+function printParam(p: FunctionParam): Layout {
   if (p.default) return [p.name, running([" = ", printExpr(p.default)]), only(["dts"], ["?: ", printType(p.type)])];
   return [p.name, typed([p.optional ? "?" : "", ": ", printType(p.type)])];
 }
 
-function printConst(d: Extract<Declaration, { k: "const" }>): Doc {
+function printConst(d: Extract<Declaration, { k: "const" }>): Layout {
   const type = d.type;
-  const left = (withType: boolean): Doc => ["const ", d.name, withType && type ? [": ", printType(type)] : ""];
+  const left = (withType: boolean): Layout => ["const ", d.name, withType && type ? [": ", printType(type)] : ""];
   const head = [jsDoc(d.doc), exportKeyword(d.exported)];
   const ts = [assignment(left(true), d.init, type !== undefined && type.k !== "text"), ";"];
   const js = [assignment(left(false), d.init), ";"];

@@ -9,7 +9,7 @@
 /** The forms a module prints in: TypeScript source, JavaScript (ESM or CommonJS), declarations. */
 export type Form = "ts" | "esm" | "cjs" | "dts";
 
-export type Doc = string | readonly Doc[] | Group | Indent | Line | IfBreak | Only | BreakParent | IndentIfBreak;
+export type Doc = string | readonly Doc[] | Group | Indent | Align | Line | IfBreak | Only | BreakParent | IndentIfBreak;
 
 export interface Group {
   readonly kind: "group";
@@ -22,6 +22,12 @@ export interface Group {
 }
 export interface Indent {
   readonly kind: "indent";
+  readonly contents: Doc;
+}
+/** Indented by `n` spaces more (a union member's continuation lines line up after `| `). */
+export interface Align {
+  readonly kind: "align";
+  readonly n: number;
   readonly contents: Doc;
 }
 export interface Line {
@@ -70,6 +76,10 @@ export function conditionalGroup(states: readonly Doc[]): Group {
 
 export function indent(contents: Doc): Indent {
   return { kind: "indent", contents };
+}
+
+export function align(n: number, contents: Doc): Align {
+  return { kind: "align", n, contents };
 }
 
 export function ifBreak(broken: Doc, flat: Doc = "", groupId?: symbol): IfBreak {

@@ -42,7 +42,7 @@ export type Expr =
   | { readonly k: "pure"; readonly expr: Expr };
 
 export type Property =
-  | { readonly key: string; readonly value: Expr }
+  | { readonly key: string; readonly value: Expr; readonly shorthand?: boolean }
   /** `[key]: value`: `__proto__` stays an own property this way. */
   | { readonly computed: Expr; readonly value: Expr };
 
@@ -76,12 +76,12 @@ export const index = (object: Expr | string, at: Expr | string): Expr => ({
   object: expr(object),
   index: expr(at),
 });
-export const binary = (left: Expr | string, op: string, right: Expr | string): Expr => ({
-  k: "binary",
-  op,
-  left: expr(left),
-  right: expr(right),
-});
+export function binary(left: Expr | string, op: string, right: Expr | string): Expr {
+  const r = expr(right);
+  // `a && (b && c)` is `a && b && c`: prettier's parser rebalances logical chains to the left.
+  if (LOGICAL.has(op) && r.k === "binary" && r.op === op) return binary(binary(left, op, r.left), op, r.right);
+  return { k: "binary", op, left: expr(left), right: r };
+}
 /** `a && b && c` (or `||`), left to right; one operand is itself. */
 export const chain = (op: "&&" | "||" | "+", operands: readonly (Expr | string)[]): Expr =>
   operands.map(expr).reduce((left, right) => binary(left, op, right));
@@ -191,6 +191,9 @@ function operand(e: Expr): Doc {
 }
 
 function printCall(e: Extract<Expr, { k: "call" }>): Doc {
+  // `require("x")` never breaks (prettier's rule for module definitions).
+  if (e.callee.k === "text" && e.callee.text === "require" && e.args.length === 1 && e.args[0]!.k === "text")
+    return ["require(", e.args[0]!.text, ")"];
   const typeArgs = e.typeArgs?.length ? tsOnly(typeArguments(e.typeArgs)) : "";
   const args = printArguments(e.args);
   const callee = e.isNew ? ["new ", printExpr(e.callee)] : operand(e.callee);
@@ -245,6 +248,7 @@ function concise(e: Extract<Expr, { k: "array" }>): boolean {
 function printObject(e: Extract<Expr, { k: "object" }>): Doc {
   if (e.props.length === 0) return "{}";
   const props = e.props.map((p) => {
+    if ("key" in p && p.shorthand) return p.key;
     const key = "key" in p ? keyDoc(p.key) : ["[", printExpr(p.computed), "]"];
     return group([key, ": ", printExpr(p.value, "assign")]);
   });

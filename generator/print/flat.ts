@@ -16,6 +16,7 @@ export function flat(doc: Doc): Doc {
     case "if-break":
       return flat(d.flat);
     case "indent":
+    case "align":
     case "indent-if-break":
       return flat(d.contents);
     case "only":

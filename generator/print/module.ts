@@ -7,19 +7,22 @@
 import { group, hardline, ifBreak, indent, join, line, type Doc, type Form } from "./doc.js";
 import { printDeclaration, type Declaration, type Specifier } from "./declarations.js";
 import { assignment } from "./statements.js";
-import { call, member, str } from "./expressions.js";
+import { call, id, member, str } from "./expressions.js";
 import { printDoc } from "./printer.js";
 import { typeNames } from "./type-names.js";
 
 export interface ModuleSource {
-  /** The header's first lines: where the module came from. */
+  /** The source's header lines: where the module came from. */
   readonly header: readonly string[];
+  /** The header of the JavaScript and declarations, which a consumer reads. */
+  readonly distHeader: readonly string[];
   readonly declarations: readonly Declaration[];
 }
 
 export function printModule(module: ModuleSource, form: Form): string {
   const visible = module.declarations.flatMap((d) => inForm(d, form, module.declarations));
-  const docs: Doc[] = [module.header.map((l) => `// ${l}`).join("\n")];
+  const header = form === "ts" ? module.header : module.distHeader;
+  const docs: Doc[] = [join(hardline, header.map((l) => `// ${l}`))];
   let previous: Declaration | undefined;
   const add = (doc: Doc, d: Declaration) => {
     const together = previous !== undefined && previous.k === d.k && (d.k === "import" || d.k === "export-from");
@@ -34,17 +37,20 @@ export function printModule(module: ModuleSource, form: Form): string {
       'Object.defineProperty(exports, "__esModule", { value: true });',
     );
     for (const d of visible)
-      if (d.k === "function" && d.exported) docs.push(hardline, `exports.${d.name} = ${d.name};`);
+      if (d.k === "function" && d.exported) docs.push(hardline, exportsAssignment(d.name));
     previous = { k: "comment", lines: [] };
   }
   for (const d of visible) {
     if (form === "cjs" && (d.k === "import" || d.k === "export-from")) add(commonJsReference(d), d);
     else add(printDeclaration(d), d);
-    if (form === "cjs" && d.k === "const" && d.exported) docs.push(hardline, `exports.${d.name} = ${d.name};`);
+    if (form === "cjs" && d.k === "const" && d.exported) docs.push(hardline, exportsAssignment(d.name));
   }
   docs.push(hardline);
   return printDoc(docs, form);
 }
+
+/** `exports.name = name;` */
+const exportsAssignment = (name: string): Doc => [assignment(`exports.${name}`, id(name)), ";"];
 
 /** What of a declaration a form has; none where it vanishes (types from JavaScript, bodies from declarations). */
 function inForm(d: Declaration, form: Form, all: readonly Declaration[]): Declaration[] {

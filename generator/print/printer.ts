@@ -44,6 +44,9 @@ export function printDoc(doc: Doc, form: Form = "ts", width = PRINT_WIDTH): stri
       case "indent":
         commands.push({ indent: indent + INDENT, mode, doc: d.contents });
         break;
+      case "align":
+        commands.push({ indent: indent + " ".repeat(d.n), mode, doc: d.contents });
+        break;
       case "only":
         if (d.forms.includes(form)) commands.push({ indent, mode, doc: d.contents });
         break;
@@ -152,6 +155,7 @@ function fits(
     const d = doc as Exclude<Doc, string | readonly Doc[]>;
     switch (d.kind) {
       case "indent":
+      case "align":
       case "indent-if-break":
         commands.push({ mode, doc: d.contents });
         break;

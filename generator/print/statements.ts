@@ -31,6 +31,7 @@ export type Stmt =
   | { readonly k: "comment"; readonly text: string }
   /** A statement followed by `// text` on its line. */
   | { readonly k: "trailing"; readonly stmt: Stmt; readonly text: string }
+  | { readonly k: "break" }
   | { readonly k: "blank" };
 
 /** A block (`{ … }`) or, after `if (…)` or `else`, one statement without braces. */
@@ -65,6 +66,7 @@ export const tryCatch = (body: readonly Stmt[], handler: readonly Stmt[]): Stmt 
 export const comment = (text: string): Stmt => ({ k: "comment", text });
 export const trailing = (stmt: Stmt, text: string): Stmt => ({ k: "trailing", stmt, text });
 export const blank: Stmt = { k: "blank" };
+export const breakStmt: Stmt = { k: "break" };
 
 export function printStmt(s: Stmt): Doc {
   switch (s.k) {
@@ -109,6 +111,8 @@ export function printStmt(s: Stmt): Doc {
       return `// ${s.text}`;
     case "trailing":
       return [printStmt(s.stmt), ` // ${s.text}`, breakParent];
+    case "break":
+      return "break;";
     case "blank":
       return "";
   }

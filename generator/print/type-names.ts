@@ -8,7 +8,8 @@ export function typeNames(declarations: readonly Declaration[]): Set<string> {
     if (!x) return;
     switch (x.k) {
       case "text":
-        if (/^[A-Za-z_$][\w$]*$/.test(x.text)) names.add(x.text);
+        // A type written as text (a mapped type, `readonly T[]`) names what its identifiers name.
+        if (!/^["'\d-]/.test(x.text)) for (const name of x.text.match(/[A-Za-z_$][\w$]*/g) ?? []) names.add(name);
         return;
       case "ref":
         names.add(x.name);

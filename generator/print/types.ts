@@ -3,7 +3,7 @@
  * one member per line with a leading `|`, object types keep one member per line with its JSDoc,
  * arrays of unions are parenthesized. Types appear in the `.ts` and `.d.ts` forms only.
  */
-import { group, hardline, ifBreak, indent, join, line, softline, type Doc } from "./doc.js";
+import { align, group, hardline, ifBreak, indent, join, line, softline, type Doc } from "./doc.js";
 import { propertyKey } from "./literals.js";
 
 export type TypeNode =
@@ -18,8 +18,8 @@ export type TypeNode =
   | { readonly k: "predicate"; readonly param: string; readonly type: TypeNode };
 
 export type Member =
-  | { readonly name: string; readonly optional: boolean; readonly type: TypeNode; readonly doc?: readonly string[] }
-  | { readonly indexKey: string; readonly type: TypeNode; readonly doc?: readonly string[] };
+  | { readonly name: string; readonly optional: boolean; readonly type: TypeNode; readonly doc?: readonly string[] | string }
+  | { readonly indexKey: string; readonly type: TypeNode; readonly doc?: readonly string[] | string };
 
 export interface Param {
   readonly name: string;
@@ -122,7 +122,7 @@ function printUnion(x: Extract<TypeNode, { k: "union" }>, place: Place): Doc {
     );
   const members = x.types.map((y, i) => {
     const printed = needsParens(y) && y.k !== "union" ? ["(", printType(y, "operand"), ")"] : printType(y, "operand");
-    return i === 0 ? [ifBreak("| "), printed] : [line, "| ", printed];
+    return i === 0 ? [ifBreak("| "), align(2, printed)] : [line, "| ", align(2, printed)];
   });
   const printed = group(members);
   if (place === "operand") return group([indent([softline, printed]), softline]);
@@ -164,10 +164,10 @@ export function params(list: readonly Param[]): Doc {
   return ["(", indent([softline, join([",", line], printed)]), ifBreak(","), softline, ")"];
 }
 
-/** A JSDoc block above a declaration or member, or nothing. One line stays `/** … *\/`. */
-export function jsDoc(lines: readonly string[] | undefined, oneLine = false): Doc {
+/** A JSDoc block above a declaration or member, or nothing; given as one string, it stays on one line. */
+export function jsDoc(lines: readonly string[] | string | undefined): Doc {
+  if (typeof lines === "string") return [`/** ${lines} */`, hardline];
   if (!lines || lines.length === 0) return "";
-  if (oneLine && lines.length === 1) return [`/** ${lines[0]} */`, hardline];
   const body = lines.map((l) => (l ? ` * ${l}`.trimEnd() : " *"));
   return [join(hardline, ["/**", ...body, " */"]), hardline];
 }

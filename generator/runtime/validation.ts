@@ -81,6 +81,11 @@ export function report(issues: ValidationIssue[] | undefined, path: string, mess
   return false;
 }
 
+/** The message for a name the catalogue does not know, cut to 60 characters so a hostile name cannot flood a log. */
+export function unknownName(what: string, name: string): string {
+  return `unknown ${what} ${JSON.stringify(name.length > 60 ? `${name.slice(0, 57)}...` : name)}`;
+}
+
 /** The path of a member of the value at `path`: `at("data", ".id")` is `data.id`, `at("", ".id")` is `id`. */
 export function at(path: string, segment: string): string {
   return path === "" && segment.startsWith(".") ? segment.slice(1) : path + segment;

@@ -1,0 +1,30 @@
+/**
+ * The print stage: each module an emitter described becomes its TypeScript source and, from the
+ * same description, its JavaScript (ES modules and CommonJS) and declarations in `dist/`. Files
+ * the emitters wrote as text (JSON, Markdown, the runtime) pass through.
+ */
+import type { Emitted, GeneratedFile } from "./emit/module.js";
+import { printJson } from "./print/json.js";
+import { printModule } from "./print/module.js";
+
+export function printPackage(emitted: readonly Emitted[]): GeneratedFile[] {
+  const files: GeneratedFile[] = [];
+  for (const item of emitted) {
+    if (!("module" in item)) {
+      files.push(item);
+      continue;
+    }
+    const { path, module } = item;
+    const declarations = printModule(module, "dts");
+    files.push(
+      { path: `${path}.ts`, contents: printModule(module, "ts") },
+      { path: `dist/esm/${path}.js`, contents: printModule(module, "esm") },
+      { path: `dist/esm/${path}.d.ts`, contents: declarations },
+      { path: `dist/cjs/${path}.js`, contents: printModule(module, "cjs") },
+      { path: `dist/cjs/${path}.d.ts`, contents: declarations },
+    );
+  }
+  // Node reads dist/cjs/*.js as CommonJS only with this beside them; the package itself is ESM.
+  files.push({ path: "dist/cjs/package.json", contents: printJson({ type: "commonjs" }) });
+  return files;
+}
