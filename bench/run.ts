@@ -14,11 +14,8 @@ import { parseArgs } from "node:util";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import OpenAI from "openai";
 import { Webhook } from "standardwebhooks";
-import ts from "typescript";
 import { z } from "zod";
-import { emitGuards } from "../generator/emit/guards.js";
-import { emitParse } from "../generator/emit/parse.js";
-import { emitRuntime } from "../generator/emit/runtime.js";
+import { packageFiles } from "../generator/pipeline.js";
 import { loadSpec } from "../generator/load.js";
 import { buildModel, type CatalogueModel } from "../generator/model.js";
 import { validateSpec } from "../generator/validate.js";
@@ -101,15 +98,10 @@ async function guardsOf(events: number): Promise<{ isWebhookEvent: (v: unknown) 
   writeFileSync(file, syntheticSpec(events));
   const model = buildModel(validateSpec(loadSpec(file)), file);
   const dir = join(scratch, `dispatch-${events}`);
-  for (const f of [...emitGuards(model), ...emitParse(model), ...emitRuntime(model)]) {
-    const target = join(dir, f.path.replace(/\.ts$/, ".js"));
+  for (const f of packageFiles(model).filter((f) => f.path.startsWith("dist/esm/"))) {
+    const target = join(dir, f.path.slice("dist/esm/".length));
     mkdirSync(dirname(target), { recursive: true });
-    writeFileSync(
-      target,
-      ts.transpileModule(f.contents, {
-        compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
-      }).outputText,
-    );
+    writeFileSync(target, f.contents);
   }
   writeFileSync(join(dir, "package.json"), '{ "type": "module" }');
   const parse = await import(pathToFileURL(join(dir, "parse.js")).href);

@@ -20,7 +20,10 @@ import type { WebhookEvent } from "./unions.js";
 const VALIDATORS: ReadonlyMap<
   string,
   (value: Record<string, unknown>, issues?: ValidationIssue[]) => boolean
-> = /* @__PURE__ */ new Map([
+> = /* @__PURE__ */ new Map<
+  string,
+  (value: Record<string, unknown>, issues?: ValidationIssue[]) => boolean
+>([
   ["batch.cancelled", validateBatchCancelledWebhookEventOwnFields],
   ["batch.completed", validateBatchCancelledWebhookEventOwnFields],
   ["batch.expired", validateBatchCancelledWebhookEventOwnFields],

@@ -31,7 +31,9 @@ export async function verifyPackage(files: readonly GeneratedFile[]): Promise<st
   const { ts, options } = await compilerOptions();
   // The sources, not dist/: the declarations are printed from the same descriptions, and the tests check those too.
   const sources = new Map(
-    files.filter((f) => f.path.endsWith(".ts") && !f.path.startsWith("dist/")).map((f) => [`/package/${f.path}`, f.contents]),
+    files
+      .filter((f) => f.path.endsWith(".ts") && !f.path.startsWith("dist/"))
+      .map((f) => [`/package/${f.path}`, f.contents]),
   );
   const program = ts.createProgram([...sources.keys()], options, memoryHost(ts, options, sources));
   return ts.getPreEmitDiagnostics(program).map((d) => formatDiagnostic(ts, d));

@@ -259,7 +259,7 @@ describe("npm run generate", () => {
       cwd: dir,
       encoding: "utf8",
     });
-    expect(onTty.stdout).toMatch(/formatting \d+\/\d+…/);
+    expect(onTty.stdout).toMatch(/writing the code…/);
     const piped = run(dir, "--out", "piped");
     expect(piped.stderr).toBe("");
   });

@@ -1,6 +1,7 @@
 import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
+import { createRequire } from "node:module";
 import { pathToFileURL } from "node:url";
 import { onTestFinished } from "vitest";
 import type { GeneratedFile } from "../generator/emit/module.js";
@@ -99,30 +100,22 @@ export function edit(from: string, to: string, spec = MINIMAL_SPEC): string {
 }
 
 /**
- * Generates a package from spec text into a fresh folder, as TypeScript and as the JS a consumer's
- * build would make of it, and imports it. The folder lives until the test file ends.
+ * Generates a package from spec text into a fresh folder, sources and `dist/` as `generate` writes
+ * them, and imports its printed JavaScript (`dist/esm`, or `dist/cjs` with `format: "cjs"`): the
+ * behaviour tests judge the code consumers run. The folder lives until the test file ends.
  */
 export async function buildPackage(
   specYaml: string,
   name = "spec.yaml",
+  format: "esm" | "cjs" = "esm",
 ): Promise<{ dir: string; model: CatalogueModel; pkg: Record<string, any> }> {
-  const ts = (await import("typescript")).default;
-  const { emitAll } = await import("../generator/pipeline.js");
+  const { packageFiles } = await import("../generator/pipeline.js");
   const model = buildModel(validateSpec(loadSpec(name, specYaml)), name);
   const dir = scratchDir("wec-pkg-");
-  for (const file of await emitAll(model)) {
-    const target = join(dir, file.path);
-    mkdirSync(dirname(target), { recursive: true });
-    writeFileSync(target, file.contents);
-    if (file.path.endsWith(".ts")) {
-      const js = ts.transpileModule(file.contents, {
-        compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
-      }).outputText;
-      writeFileSync(target.replace(/\.ts$/, ".js"), js);
-    }
-  }
+  writeTree(dir, packageFiles(model));
   writeFileSync(join(dir, "package.json"), '{ "type": "module" }\n');
-  const pkg = await import(pathToFileURL(join(dir, "index.js")).href);
+  const entry = join(dir, "dist", format, "index.js");
+  const pkg = format === "esm" ? await import(pathToFileURL(entry).href) : createRequire(import.meta.url)(entry);
   return { dir, model, pkg };
 }
 

@@ -19,7 +19,7 @@ const CATALOGUE_TESTS = [
 
 function copyProject(): string {
   const dir = tempDir();
-  for (const entry of ["spec", "generator", "scripts", "test", "examples", "generated", "bench"])
+  for (const entry of ["spec", "generator", "lib", "scripts", "test", "examples", "generated", "bench"])
     cpSync(resolve(entry), join(dir, entry), { recursive: true });
   for (const file of ["package.json", "tsconfig.json", "vitest.config.ts", "README.md", ".prettierrc.json"])
     cpSync(resolve(file), join(dir, file));

@@ -29,7 +29,12 @@ function defModule(model: CatalogueModel, def: DefModel): Declaration[] {
   // `!report(…) && false`: records the issue, then answers false either way.
   const tooDeep = ifStmt(
     binary("depth", ">", "MAX_DEPTH"),
-    ret(chain("&&", [not(call("report", ["issues", "path", template(["is nested more than ", " levels deep"], ["MAX_DEPTH"])])), id("false")])),
+    ret(
+      chain("&&", [
+        not(call("report", ["issues", "path", template(["is nested more than ", " levels deep"], ["MAX_DEPTH"])])),
+        id("false"),
+      ]),
+    ),
   );
   const validator: Declaration = {
     k: "function",

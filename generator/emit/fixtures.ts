@@ -15,7 +15,12 @@ export function emitFixtures(model: CatalogueModel): Emitted[] {
   const declarations: Declaration[] = [
     importFrom("../unions.js", ["WebhookEventMap", "WebhookEventType"], true),
     { k: "const", name: "examples", exported: false, init: examples },
-    { k: "type", name: "Fixtures", exported: false, type: t("{ readonly [K in WebhookEventType]: WebhookEventMap[K] }") },
+    {
+      k: "type",
+      name: "Fixtures",
+      exported: false,
+      type: t("{ readonly [K in WebhookEventType]: WebhookEventMap[K] }"),
+    },
     {
       k: "comment",
       lines: [
@@ -42,8 +47,8 @@ export function valueExpr(value: unknown): Expr {
   if (typeof value === "number") return num(value);
   if (typeof value === "string") return str(value);
   if (Array.isArray(value)) return array(value.map(valueExpr));
-  const props = Object.entries(value as Record<string, unknown>).map(
-    ([key, member]): Property => (key === "__proto__" ? { computed: str(key), value: valueExpr(member) } : { key, value: valueExpr(member) }),
+  const props = Object.entries(value as Record<string, unknown>).map(([key, member]): Property =>
+    key === "__proto__" ? { computed: str(key), value: valueExpr(member) } : { key, value: valueExpr(member) },
   );
   return object(props);
 }

@@ -113,7 +113,14 @@ export class GuardModule {
 
   /** The statements checking `shape`'s fields on a `value` already known to be an object (no type test). */
   fieldChecks(shape: Shape): Stmt[] {
-    return checks({ ...shape, types: ["object"] }, "value", new Path(this, undefined), false, this.context(num(0)), true);
+    return checks(
+      { ...shape, types: ["object"] },
+      "value",
+      new Path(this, undefined),
+      false,
+      this.context(num(0)),
+      true,
+    );
   }
 
   private context(depth: Expr): GuardContext {
@@ -184,7 +191,12 @@ export function startCount(): Stmt {
 
 /** `return issues === undefined || issues.length === start;`: true when this check found nothing. */
 export function outcome(): Stmt {
-  return ret(chain("||", [binary("issues", "===", "undefined"), binary({ k: "member", object: id("issues"), name: "length" }, "===", "start")]));
+  return ret(
+    chain("||", [
+      binary("issues", "===", "undefined"),
+      binary({ k: "member", object: id("issues"), name: "length" }, "===", "start"),
+    ]),
+  );
 }
 
 /** Helpers of `runtime/validation.ts` the checks may call. */
@@ -240,11 +252,11 @@ function checks(
   const present = binary(v, "!==", "undefined");
   const guarded = (lines: Stmt[]) => (optional ? [ifStmt(present, lines)] : lines);
   if (test) {
-    if (body.length === 0) return [g.fail(optional ? chain("&&", [present, test.mismatch]) : test.mismatch, path, test.expected, v)];
+    if (body.length === 0)
+      return [g.fail(optional ? chain("&&", [present, test.mismatch]) : test.mismatch, path, test.expected, v)];
     return guarded([ifStmt(test.mismatch, [g.fail(undefined, path, test.expected, v)], body)]);
   }
   if (body.length === 0) return optional ? [] : [g.fail(absent, path, "a value", v)];
   if (optional) return guarded(body);
   return [ifStmt(absent, [g.fail(undefined, path, "a value", v)], body)];
 }
-

@@ -15,7 +15,9 @@ import { moduleOf, type Emitted } from "./module.js";
  * without an issue list, `parseWebhookEvent` with one, so they cannot disagree.
  */
 export function emitGuards(model: CatalogueModel): Emitted[] {
-  return model.events.map((event) => moduleOf(`guards/${event.fileName}`, model.source, eventGuardModule(model, event)));
+  return model.events.map((event) =>
+    moduleOf(`guards/${event.fileName}`, model.source, eventGuardModule(model, event)),
+  );
 }
 
 function eventGuardModule(model: CatalogueModel, event: EventModel): Declaration[] {
@@ -24,7 +26,14 @@ function eventGuardModule(model: CatalogueModel, event: EventModel): Declaration
   const module = new GuardModule(
     model.defs,
     model.checkFormats,
-    [...names, ...model.defNames.map(defValidatorName), "standardSchema", "StandardSchemaV1", "ValidationIssue", "FORMATS"],
+    [
+      ...names,
+      ...model.defNames.map(defValidatorName),
+      "standardSchema",
+      "StandardSchemaV1",
+      "ValidationIssue",
+      "FORMATS",
+    ],
     defValidatorName,
   );
   const parts = eventParts(event);
@@ -87,10 +96,11 @@ function splitValidator(module: GuardModule, event: EventModel, parts: EventPart
   return [
     validatorFunction(event, [
       startCount(),
-      ifStmt(not(call(module.helper("isObject"), ["value"])), [notObject], [
-        ...envelope,
-        stopUnless(call(ownName, ["value", "issues"])),
-      ]),
+      ifStmt(
+        not(call(module.helper("isObject"), ["value"])),
+        [notObject],
+        [...envelope, stopUnless(call(ownName, ["value", "issues"]))],
+      ),
       outcome(),
     ]),
     {

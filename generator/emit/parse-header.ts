@@ -28,7 +28,10 @@ export function emitHeaderParse(model: CatalogueModel): Emitted[] {
           ifStmt(call("isObject", ["payload"]), [
             constant("action", index("payload", str(action))),
             ifStmt(
-              chain("&&", [binary(typeOf("action"), "===", str("string")), not(call(member("VALIDATORS", "has"), ["name"]))]),
+              chain("&&", [
+                binary(typeOf("action"), "===", str("string")),
+                not(call(member("VALIDATORS", "has"), ["name"])),
+              ]),
               ret(template(["", ".", ""], ["name", "action"])),
             ),
           ]),
@@ -37,9 +40,15 @@ export function emitHeaderParse(model: CatalogueModel): Emitted[] {
     ret(id("name")),
   ];
   const validation: Stmt[] = [
-    ifStmt(not(call("isObject", ["value"])), [exprStmt(call("fail", ["issues", str(""), str("object"), "value"])), ret(FALSE)]),
+    ifStmt(not(call("isObject", ["value"])), [
+      exprStmt(call("fail", ["issues", str(""), str("object"), "value"])),
+      ret(FALSE),
+    ]),
     constant("name", call("fullName", ["value"])),
-    ifStmt(binary("name", "===", "undefined"), [exprStmt(call("fail", ["issues", str("name"), str("string"), member("value", "name")])), ret(FALSE)]),
+    ifStmt(binary("name", "===", "undefined"), [
+      exprStmt(call("fail", ["issues", str("name"), str("string"), member("value", "name")])),
+      ret(FALSE),
+    ]),
     constant("validate", call(member("VALIDATORS", "get"), ["name"])),
     ifStmt(binary("validate", "===", "undefined"), [
       exprStmt(call("report", ["issues", str("name"), call("unknownName", [str("event"), "name"])])),
@@ -82,7 +91,10 @@ export function emitHeaderParse(model: CatalogueModel): Emitted[] {
       returns: union([t("string"), t("undefined")]),
       body: [
         constant("name", call("fullName", ["value"])),
-        ifStmt(chain("&&", [binary("name", "!==", "undefined"), not(call(member("VALIDATORS", "has"), ["name"]))]), ret(id("name"))),
+        ifStmt(
+          chain("&&", [binary("name", "!==", "undefined"), not(call(member("VALIDATORS", "has"), ["name"]))]),
+          ret(id("name")),
+        ),
         ret(id("undefined")),
       ],
     },

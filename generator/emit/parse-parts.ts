@@ -34,12 +34,18 @@ export function parseHead(
         t("boolean"),
       )
     : ref("Validator", [t("WebhookEvent")]);
-  const helpers = [...new Set(["fail", "isObject", "issuesOf", "report", "unknownName", ...(envelopeOnce?.helpers ?? [])])].sort();
+  const helpers = [
+    ...new Set(["fail", "isObject", "issuesOf", "report", "unknownName", ...(envelopeOnce?.helpers ?? [])]),
+  ].sort();
   return [
     ...importing.map((e) => importFrom(`./guards/${e.fileName}.js`, [validatorOf(e)])),
     ...extra,
     importFrom("./runtime/standard-schema.js", ["standardSchema", "type StandardSchemaV1"]),
-    importFrom("./runtime/validation.js", [...helpers, "type ValidationIssue", ...(envelopeOnce ? [] : ["type Validator"])]),
+    importFrom("./runtime/validation.js", [
+      ...helpers,
+      "type ValidationIssue",
+      ...(envelopeOnce ? [] : ["type Validator"]),
+    ]),
     importFrom("./unions.js", ["WebhookEvent"], true),
     ...(envelopeOnce
       ? [
@@ -58,7 +64,13 @@ export function parseHead(
       name: "VALIDATORS",
       exported: false,
       type: ref("ReadonlyMap", [t("string"), validator]),
-      init: pure(newExpr("Map", [array(model.events.map((e) => array([str(e.name), id(validatorOf(e))])))])),
+      init: pure(
+        newExpr(
+          "Map",
+          [array(model.events.map((e) => array([str(e.name), id(validatorOf(e))])))],
+          [t("string"), validator],
+        ),
+      ),
     },
     {
       k: "type",

@@ -50,9 +50,15 @@ export function emitParse(model: CatalogueModel): Emitted[] {
   const envelopeChecks = plan ? module.fieldChecks(plan.envelope) : undefined;
   const issues = "issues";
   const validation: Stmt[] = [
-    ifStmt(not(call("isObject", ["value"])), [exprStmt(call("fail", [issues, str(""), str("object"), "value"])), ret(FALSE)]),
+    ifStmt(not(call("isObject", ["value"])), [
+      exprStmt(call("fail", [issues, str(""), str("object"), "value"])),
+      ret(FALSE),
+    ]),
     constant("type", member("value", "type")),
-    ifStmt(binary(typeOf("type"), "!==", str("string")), [exprStmt(call("fail", [issues, str("type"), str("string"), "type"])), ret(FALSE)]),
+    ifStmt(binary(typeOf("type"), "!==", str("string")), [
+      exprStmt(call("fail", [issues, str("type"), str("string"), "type"])),
+      ret(FALSE),
+    ]),
     constant("validate", call(member("VALIDATORS", "get"), ["type"])),
     ifStmt(binary("validate", "===", "undefined"), [
       exprStmt(call("report", [issues, str("type"), call("unknownName", [str("event type"), "type"])])),
@@ -122,7 +128,13 @@ export function emitParse(model: CatalogueModel): Emitted[] {
           [
             ifStmt(not(call("isObject", ["value"])), ret(id("undefined"))),
             constant("type", member("value", "type")),
-            ifStmt(chain("&&", [binary(typeOf("type"), "===", str("string")), not(call(member("VALIDATORS", "has"), ["type"]))]), ret(id("type"))),
+            ifStmt(
+              chain("&&", [
+                binary(typeOf("type"), "===", str("string")),
+                not(call(member("VALIDATORS", "has"), ["type"])),
+              ]),
+              ret(id("type")),
+            ),
           ],
           [comment("a getter or Proxy that throws: no name to report")],
         ),
@@ -143,7 +155,15 @@ export function parseBody(event: string, unknown: Expr): Stmt[] {
   const notOk = { key: "ok", value: FALSE };
   return [
     constant("errors", call("issuesOf", ["validateWebhookEvent", event])),
-    ifStmt(binary("errors", "===", "undefined"), ret(object([{ key: "ok", value: id("true") }, { key: "event", value: as(event, t("WebhookEvent")) }]))),
+    ifStmt(
+      binary("errors", "===", "undefined"),
+      ret(
+        object([
+          { key: "ok", value: id("true") },
+          { key: "event", value: as(event, t("WebhookEvent")) },
+        ]),
+      ),
+    ),
     constant("unknownType", unknown),
     ifStmt(binary("unknownType", "===", "undefined"), ret(object([notOk, errors]))),
     ret(object([notOk, errors, { key: "unknownType", value: id("unknownType"), shorthand: true }])),

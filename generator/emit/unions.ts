@@ -22,15 +22,13 @@ export function emitUnions(model: CatalogueModel): Emitted[] {
       doc: `Every event of the catalogue, discriminated on \`${discriminant}\`: a \`switch (event.${discriminant})\` narrows${action} to one event.`,
       type: unionOf(model.events.map((e) => e.typeName)),
     },
-    ...model.resources.map(
-      (r): Declaration => ({
-        k: "type",
-        name: r.typeName,
-        exported: true,
-        doc: `The events of \`${docText(r.name)}\`.`,
-        type: unionOf(r.events.map((e) => e.typeName)),
-      }),
-    ),
+    ...model.resources.map((r): Declaration => ({
+      k: "type",
+      name: r.typeName,
+      exported: true,
+      doc: `The events of \`${docText(r.name)}\`.`,
+      type: unionOf(r.events.map((e) => e.typeName)),
+    })),
     {
       k: "type",
       name: "WebhookEventType",

@@ -78,7 +78,12 @@ export function emitWebhooks(model: CatalogueModel): Emitted[] {
   const signerArgs: Expr[] = [
     valueExpr(scheme),
     ...(model.layout
-      ? [valueExpr({ nameHeader: model.layout.nameHeader, ...(model.layout.idHeader && { idHeader: model.layout.idHeader }) })]
+      ? [
+          valueExpr({
+            nameHeader: model.layout.nameHeader,
+            ...(model.layout.idHeader && { idHeader: model.layout.idHeader }),
+          }),
+        ]
       : []),
   ];
   const testing: Declaration[] = [
@@ -100,7 +105,10 @@ export function emitWebhooks(model: CatalogueModel): Emitted[] {
 }
 
 /** The headers the scheme's sender writes. */
-function headerNames(scheme: NonNullable<CatalogueModel["signing"]>["scheme"], layout: CatalogueModel["layout"]): string[] {
+function headerNames(
+  scheme: NonNullable<CatalogueModel["signing"]>["scheme"],
+  layout: CatalogueModel["layout"],
+): string[] {
   const names =
     scheme.name === "standard-webhooks" ? ["webhook-id", "webhook-timestamp", "webhook-signature"] : [scheme.header!];
   if (layout) names.unshift(...[layout.nameHeader, layout.idHeader].filter((n): n is string => n !== undefined));

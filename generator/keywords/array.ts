@@ -40,15 +40,25 @@ export const array: Keyword = {
       const item = g.local(`${v}_item`);
       const inner = g.checks(shape.items, item, path.index(i));
       if (inner.length > 0)
-        out.push(forIndex(variable(i, num(0)), binary(i, "<", length), `${i}++`, [constant(item, index(v, i)), ...inner]));
+        out.push(
+          forIndex(variable(i, num(0)), binary(i, "<", length), `${i}++`, [constant(item, index(v, i)), ...inner]),
+        );
     }
     if (shape.minItems !== undefined)
       out.push(
-        g.report(binary(length, "<", num(shape.minItems)), path, template([`expected at least ${plural(shape.minItems, "item")}, got `, ""], [length])),
+        g.report(
+          binary(length, "<", num(shape.minItems)),
+          path,
+          template([`expected at least ${plural(shape.minItems, "item")}, got `, ""], [length]),
+        ),
       );
     if (shape.maxItems !== undefined)
       out.push(
-        g.report(binary(length, ">", num(shape.maxItems)), path, template([`expected at most ${plural(shape.maxItems, "item")}, got `, ""], [length])),
+        g.report(
+          binary(length, ">", num(shape.maxItems)),
+          path,
+          template([`expected at most ${plural(shape.maxItems, "item")}, got `, ""], [length]),
+        ),
       );
     if (shape.uniqueItems) {
       const pair = g.local(`${v}_duplicate`);
@@ -57,7 +67,10 @@ export const array: Keyword = {
         g.report(
           binary(pair, "!==", "undefined"),
           path,
-          template(["expected unique items, but items ", " and ", " are equal"], [index(nonNull(pair), num(0)), index(nonNull(pair), num(1))]),
+          template(
+            ["expected unique items, but items ", " and ", " are equal"],
+            [index(nonNull(pair), num(0)), index(nonNull(pair), num(1))],
+          ),
         ),
       );
     }

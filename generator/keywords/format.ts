@@ -28,7 +28,13 @@ export const format: Keyword = {
   guard(shape, v, path, g) {
     if (!g.checkFormats || shape.format === undefined) return [];
     const check = call(nonNull(index(g.helper("FORMATS"), str(shape.format))), [v]);
-    return [g.report(chain("&&", [binary(typeOf(v), "===", str("string")), not(check)]), path, str(`expected a ${shape.format} string`))];
+    return [
+      g.report(
+        chain("&&", [binary(typeOf(v), "===", str("string")), not(check)]),
+        path,
+        str(`expected a ${shape.format} string`),
+      ),
+    ];
   },
   schema(shape, out) {
     if (shape.format !== undefined) out.format = shape.format;

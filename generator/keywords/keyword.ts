@@ -114,7 +114,9 @@ export function stopUnless(check: Expr): Stmt {
 
 /** The depth one level down: `1` below `0`, `depth + 1` below `depth`. */
 export function deeper(depth: Expr): Expr {
-  return depth.k === "text" && /^\d+$/.test(depth.text) ? { k: "text", text: String(Number(depth.text) + 1) } : binary(depth, "+", "1");
+  return depth.k === "text" && /^\d+$/.test(depth.text)
+    ? { k: "text", text: String(Number(depth.text) + 1) }
+    : binary(depth, "+", "1");
 }
 
 /** `1 item`, `2 items`. */

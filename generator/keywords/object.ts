@@ -5,7 +5,19 @@
  * and `additionalProperties` to the keys that no property names and no pattern matches.
  */
 import { hasType, type Shape } from "../shape.js";
-import { binary, call, chain, index, member, newExpr, not, num, str, template, type Expr } from "../print/expressions.js";
+import {
+  binary,
+  call,
+  chain,
+  index,
+  member,
+  newExpr,
+  not,
+  num,
+  str,
+  template,
+  type Expr,
+} from "../print/expressions.js";
 import { constant, forOf, ifStmt, type Stmt } from "../print/statements.js";
 import { objectType as typeLiteral, ref, t, union, type Member, type TypeNode } from "../print/types.js";
 import { plural, stopUnless, type Keyword, type TypeContext } from "./keyword.js";
@@ -96,7 +108,8 @@ export const object: Keyword = {
     for (const property of split ? [] : properties) {
       const local = g.local(`${v === "value" ? "" : `${v}_`}${property.name}`);
       // Inherited names (`constructor`, `toString`, `__proto__` …) must be read as own properties.
-      const read = property.name in Object.prototype ? call(g.helper("own"), [v, str(property.name)]) : member(v, property.name);
+      const read =
+        property.name in Object.prototype ? call(g.helper("own"), [v, str(property.name)]) : member(v, property.name);
       const checks = g.checks(property.shape, local, path.child(property.name), !property.required);
       if (checks.length > 0) out.push(constant(local, read), ...checks);
     }
@@ -146,7 +159,12 @@ export const object: Keyword = {
 };
 
 /** The loop over keys that patterns match, that a map's shape describes or that a closed object refuses. */
-function otherKeys(shape: Shape, v: string, path: Parameters<NonNullable<Keyword["guard"]>>[2], g: Parameters<NonNullable<Keyword["guard"]>>[3]): Stmt[] {
+function otherKeys(
+  shape: Shape,
+  v: string,
+  path: Parameters<NonNullable<Keyword["guard"]>>[2],
+  g: Parameters<NonNullable<Keyword["guard"]>>[3],
+): Stmt[] {
   const key = g.local("key");
   const entry = g.local(`${v}_entry`);
   const inner: Stmt[] = [];
@@ -160,7 +178,10 @@ function otherKeys(shape: Shape, v: string, path: Parameters<NonNullable<Keyword
     if (checks.length > 0) inner.push(ifStmt(test, checks));
     readsEntry ||= checks.length > 0;
   }
-  const others = [...(shape.properties ?? []).map((p) => binary(key, "!==", str(p.name))), ...matches.map((m) => not(m))];
+  const others = [
+    ...(shape.properties ?? []).map((p) => binary(key, "!==", str(p.name))),
+    ...matches.map((m) => not(m)),
+  ];
   const condition = others.length > 0 ? chain("&&", others) : undefined;
   if (shape.closed) inner.push(g.report(condition, path.key(key), str(notAllowed(shape))));
   else if (shape.mapValues) {
@@ -169,7 +190,12 @@ function otherKeys(shape: Shape, v: string, path: Parameters<NonNullable<Keyword
     if (rest.length > 0) inner.push(...(condition ? [ifStmt(condition, rest)] : rest));
   }
   if (inner.length === 0) return [];
-  return [forOf(key, call(member("Object", "keys"), [v]), [...(readsEntry ? [constant(entry, index(v, key))] : []), ...inner])];
+  return [
+    forOf(key, call(member("Object", "keys"), [v]), [
+      ...(readsEntry ? [constant(entry, index(v, key))] : []),
+      ...inner,
+    ]),
+  ];
 }
 
 function notAllowed(shape: Shape): string {

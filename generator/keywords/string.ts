@@ -59,7 +59,9 @@ export const string: Keyword = {
       );
     if (shape.pattern !== undefined) {
       const regex = g.constant("PATTERN", newExpr("RegExp", [str(shape.pattern), str("u")]));
-      out.push(g.report(not(call(member(regex, "test"), [v])), path, str(`expected a string matching /${shape.pattern}/`)));
+      out.push(
+        g.report(not(call(member(regex, "test"), [v])), path, str(`expected a string matching /${shape.pattern}/`)),
+      );
     }
     return out;
   },

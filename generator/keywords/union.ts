@@ -158,12 +158,26 @@ function unionGuard(kind: Kind, branches: readonly Shape[], v: string, path: Gua
   const stopUncollected = ifStmt(binary("issues", "===", "undefined"), ret(id("false")));
   if (kind === "anyOf") return [ifStmt(not(chain("||", tests)), [stopUncollected, ...explanation])];
   const count = g.local(`${v}_matches`);
-  const message = { k: "template", quasis: ["matches ", " shapes of oneOf; it must match exactly one"], exprs: [id(count)] } as const;
+  const message = {
+    k: "template",
+    quasis: ["matches ", " shapes of oneOf; it must match exactly one"],
+    exprs: [id(count)],
+  } as const;
   return [
-    constant(count, chain("+", tests.map((test) => call("Number", [test])))),
+    constant(
+      count,
+      chain(
+        "+",
+        tests.map((test) => call("Number", [test])),
+      ),
+    ),
     ifStmt(binary(count, "!==", "1"), [
       stopUncollected,
-      ifStmt(binary(count, ">", "1"), exprStmt(call(g.helper("report"), ["issues", path.expression(), message])), explanation),
+      ifStmt(
+        binary(count, ">", "1"),
+        exprStmt(call(g.helper("report"), ["issues", path.expression(), message])),
+        explanation,
+      ),
     ]),
   ];
 }
@@ -175,9 +189,14 @@ function explainGuard(branches: readonly Shape[], v: string, path: GuardPath, g:
     const candidates = branches.filter((b) => possibleTypes(b, g.defs).has(type));
     if (candidates.length !== 1 || type === "number") continue;
     if (type === "object") g.helper("isObject");
-    cases.push({ test: TYPE_TESTS[type](v), check: call(g.functionFor(candidates[0]!), [v, "issues", path.expression(), deeper(g.depth)]) });
+    cases.push({
+      test: TYPE_TESTS[type](v),
+      check: call(g.functionFor(candidates[0]!), [v, "issues", path.expression(), deeper(g.depth)]),
+    });
   }
-  const fallback = exprStmt(call(g.helper("fail"), ["issues", path.expression(), str(expectedOf(branches, g.defs)), v]));
+  const fallback = exprStmt(
+    call(g.helper("fail"), ["issues", path.expression(), str(expectedOf(branches, g.defs)), v]),
+  );
   return [cases.reduceRight<Stmt>((otherwise, c) => ifStmt(c.test, exprStmt(c.check), otherwise), fallback)];
 }
 
@@ -205,9 +224,15 @@ function discriminated(
     d.others.length === 0
       ? [g.fail(undefined, path, "object", v)]
       : [
-          ifStmt(not(chain("||", d.others.map((b) => call(g.functionFor(b), [v, "undefined", str(""), deeper(g.depth)])))), [
-            g.fail(undefined, path, ["object", ...otherTypes].join(" or "), v),
-          ]),
+          ifStmt(
+            not(
+              chain(
+                "||",
+                d.others.map((b) => call(g.functionFor(b), [v, "undefined", str(""), deeper(g.depth)])),
+              ),
+            ),
+            [g.fail(undefined, path, ["object", ...otherTypes].join(" or "), v)],
+          ),
         ];
   return [ifStmt(not(call(g.helper("isObject"), [v])), notObject, dispatch)];
 }

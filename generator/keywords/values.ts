@@ -19,11 +19,20 @@ export function expectedValues(values: readonly Scalar[]): string {
 
 /** A listed value as an expression. */
 export function literal(value: Scalar): Expr {
-  return value === null ? id("null") : typeof value === "string" ? str(value) : typeof value === "number" ? num(value) : id(String(value));
+  return value === null
+    ? id("null")
+    : typeof value === "string"
+      ? str(value)
+      : typeof value === "number"
+        ? num(value)
+        : id(String(value));
 }
 
 /** `string & {}`: any string, while editors still complete the known values beside it. */
-export const OPEN_STRING = { k: "intersection", types: [t("string"), { k: "object", members: [], expanded: false }] } as const;
+export const OPEN_STRING = {
+  k: "intersection",
+  types: [t("string"), { k: "object", members: [], expanded: false }],
+} as const;
 
 export const values: Keyword = {
   names: ["const", "enum", "x-extensible-enum"],
@@ -68,8 +77,19 @@ export const values: Keyword = {
     if (!shape.values) return undefined;
     const mismatch =
       shape.values.length > SET_THRESHOLD
-        ? not(call(member(guard.constant("VALUES", newExpr("Set", [array(shape.values.map(literal))], [t("unknown")])), "has"), [v]))
-        : chain("&&", shape.values.map((value) => binary(v, "!==", literal(value))));
+        ? not(
+            call(
+              member(
+                guard.constant("VALUES", newExpr("Set", [array(shape.values.map(literal))], [t("unknown")])),
+                "has",
+              ),
+              [v],
+            ),
+          )
+        : chain(
+            "&&",
+            shape.values.map((value) => binary(v, "!==", literal(value))),
+          );
     return { mismatch, expected: expectedValues(shape.values) };
   },
   tsType(shape) {

@@ -3,7 +3,19 @@
  * source, JavaScript (ESM, CommonJS: types gone) and declarations (`.d.ts`: bodies gone,
  * `declare` added). One description, so the forms cannot say different things.
  */
-import { group, ifBreak, indent, join, line, only, running, softline, typed, type Doc as Layout, type Form } from "./doc.js";
+import {
+  group,
+  ifBreak,
+  indent,
+  join,
+  line,
+  only,
+  running,
+  softline,
+  typed,
+  type Doc as Layout,
+  type Form,
+} from "./doc.js";
 import { printExpr, type Expr } from "./expressions.js";
 import { assignment, block, type Stmt } from "./statements.js";
 import { jsDoc, printType, type Member, type TypeNode, objectType } from "./types.js";

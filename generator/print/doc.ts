@@ -9,7 +9,8 @@
 /** The forms a module prints in: TypeScript source, JavaScript (ESM or CommonJS), declarations. */
 export type Form = "ts" | "esm" | "cjs" | "dts";
 
-export type Doc = string | readonly Doc[] | Group | Indent | Align | Line | IfBreak | Only | BreakParent | IndentIfBreak;
+export type Doc =
+  string | readonly Doc[] | Group | Indent | Align | Line | IfBreak | Only | BreakParent | IndentIfBreak;
 
 export interface Group {
   readonly kind: "group";

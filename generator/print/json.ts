@@ -21,12 +21,24 @@ function jsonDoc(value: unknown): Doc {
     // Arrays of several objects or arrays break as a whole (prettier's rule); objects always break anyway.
     const compound = (x: unknown) =>
       x !== null && typeof x === "object" && (Array.isArray(x) ? x.length > 1 : Object.keys(x).length > 1);
-    const shouldBreak = value.length > 1 && value.every(compound) && value.every((x) => Array.isArray(x) === Array.isArray(value[0]));
+    const shouldBreak =
+      value.length > 1 && value.every(compound) && value.every((x) => Array.isArray(x) === Array.isArray(value[0]));
     return group(["[", indent([softline, join([",", line], value.map(jsonDoc))]), softline, "]"], { shouldBreak });
   }
   const entries = Object.entries(value as Record<string, unknown>);
   if (entries.length === 0) return "{}";
-  return ["{", indent([hardline, join([",", hardline], entries.map(([k, v]) => [quoted(k), ": ", jsonDoc(v)]))]), hardline, "}"];
+  return [
+    "{",
+    indent([
+      hardline,
+      join(
+        [",", hardline],
+        entries.map(([k, v]) => [quoted(k), ": ", jsonDoc(v)]),
+      ),
+    ]),
+    hardline,
+    "}",
+  ];
 }
 
 const quoted = (text: string) => showInvisible(JSON.stringify(text));

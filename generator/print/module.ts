@@ -22,7 +22,12 @@ export interface ModuleSource {
 export function printModule(module: ModuleSource, form: Form): string {
   const visible = module.declarations.flatMap((d) => inForm(d, form, module.declarations));
   const header = form === "ts" ? module.header : module.distHeader;
-  const docs: Doc[] = [join(hardline, header.map((l) => `// ${l}`))];
+  const docs: Doc[] = [
+    join(
+      hardline,
+      header.map((l) => `// ${l}`),
+    ),
+  ];
   let previous: Declaration | undefined;
   const add = (doc: Doc, d: Declaration) => {
     const together = previous !== undefined && previous.k === d.k && (d.k === "import" || d.k === "export-from");
@@ -36,8 +41,7 @@ export function printModule(module: ModuleSource, form: Form): string {
       hardline,
       'Object.defineProperty(exports, "__esModule", { value: true });',
     );
-    for (const d of visible)
-      if (d.k === "function" && d.exported) docs.push(hardline, exportsAssignment(d.name));
+    for (const d of visible) if (d.k === "function" && d.exported) docs.push(hardline, exportsAssignment(d.name));
     previous = { k: "comment", lines: [] };
   }
   for (const d of visible) {

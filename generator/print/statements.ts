@@ -91,7 +91,11 @@ export function printStmt(s: Stmt): Doc {
     case "for":
       return [
         "for (",
-        group([indent([softline, printStmt(s.init), line, printExpr(s.test), ";", line, s.update]), softline]),
+        // The test is not indented further (prettier's rule for a binary expression in a for statement's head).
+        group([
+          indent([softline, printStmt(s.init), line, printExpr(s.test, "return"), ";", line, s.update]),
+          softline,
+        ]),
         ") ",
         block(s.body),
       ];

@@ -18,7 +18,12 @@ export type TypeNode =
   | { readonly k: "predicate"; readonly param: string; readonly type: TypeNode };
 
 export type Member =
-  | { readonly name: string; readonly optional: boolean; readonly type: TypeNode; readonly doc?: readonly string[] | string }
+  | {
+      readonly name: string;
+      readonly optional: boolean;
+      readonly type: TypeNode;
+      readonly doc?: readonly string[] | string;
+    }
   | { readonly indexKey: string; readonly type: TypeNode; readonly doc?: readonly string[] | string };
 
 export interface Param {

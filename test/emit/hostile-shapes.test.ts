@@ -1,8 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { formatFiles } from "../../generator/format.js";
-import { emitAll } from "../../generator/pipeline.js";
+import { packageFiles } from "../../generator/pipeline.js";
 import { buildPackage, modelOf, problemsOf, typecheck } from "../helpers.js";
 
 // Specs that pass validation must generate packages that compile and format: names that shadow
@@ -66,10 +65,10 @@ describe("specs that used to break the generated code", () => {
     ]);
   });
 
-  it("formats an enum of thousands of values", async () => {
+  it("prints an enum of thousands of values", async () => {
     const values = Array.from({ length: 1500 }, (_, i) => `v${i}`).join(", ");
     const model = modelOf(spec(`      type: object\n      properties:\n        e: { enum: [${values}] }`));
-    const files = await formatFiles(await emitAll(model));
+    const files = packageFiles(model);
     expect(files.find((f) => f.path === "guards/thing.created.ts")!.contents).toContain("new Set<unknown>([");
   });
 });
@@ -79,7 +78,7 @@ describe("invisible and bidirectional characters", () => {
 
   it("are escaped in comments, strings and JSON, so a reviewer sees them", async () => {
     const data = `      type: object\n      properties:\n        role: { enum: ["${trojan}"], description: "${trojan}" }`;
-    const files = await emitAll(modelOf(spec(data)));
+    const files = packageFiles(modelOf(spec(data)));
     for (const file of files)
       expect(file.contents, file.path).not.toMatch(/[\u202a-\u202e\u2066-\u2069\u200b-\u200d\ufeff]/);
     const types = files.find((f) => f.path === "events/thing.created.ts")!.contents;

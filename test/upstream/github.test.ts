@@ -3,12 +3,11 @@ import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { sign } from "@octokit/webhooks-methods";
 import { Ajv2020 } from "ajv/dist/2020.js";
-import { transformSync } from "esbuild";
 import { beforeAll, describe, expect, it } from "vitest";
 import { stringify } from "yaml";
 import { loadSpec } from "../../generator/load.js";
 import { buildModel, type CatalogueModel } from "../../generator/model.js";
-import { emitAll } from "../../generator/pipeline.js";
+import { packageFiles } from "../../generator/pipeline.js";
 import { importOpenApi, type Imported } from "../../generator/upstream/import.js";
 import { readOpenApiDocument, type OpenApiDocument } from "../../generator/upstream/openapi-document.js";
 import { validateSpec } from "../../generator/validate.js";
@@ -32,17 +31,14 @@ beforeAll(async () => {
   imported = importOpenApi(text, "api.github.com.json");
   document = readOpenApiDocument(text, DOCUMENT);
   model = buildModel(validateSpec(loadSpec("github.yaml", stringify(imported.spec, { lineWidth: 0 }))), "github.yaml");
-  // The package's TypeScript, stripped of types by esbuild: the guards are what is under test here.
+  // The package's printed JavaScript: the guards are what is under test here.
   const dir = scratchDir("wec-github-");
   // Only what parsing and verification run on: the guards, shared shapes, runtime and entry points.
-  const needed = (path: string) => /^(guards|defs|runtime)\/|^(parse|webhooks)\.ts$/.test(path);
-  for (const file of (await emitAll(model)).filter((f) => needed(f.path))) {
-    const target = join(dir, file.path.replace(/\.ts$/, ".js"));
+  const needed = (path: string) => /^dist\/esm\/((guards|defs|runtime)\/.*|parse|webhooks)\.js$/.test(path);
+  for (const file of packageFiles(model).filter((f) => needed(f.path))) {
+    const target = join(dir, file.path.slice("dist/esm/".length));
     mkdirSync(dirname(target), { recursive: true });
-    writeFileSync(
-      target,
-      file.path.endsWith(".ts") ? transformSync(file.contents, { loader: "ts" }).code : file.contents,
-    );
+    writeFileSync(target, file.contents);
   }
   writeFileSync(join(dir, "package.json"), '{ "type": "module" }');
   pkg = {

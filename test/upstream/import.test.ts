@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { stringify } from "yaml";
 import { loadSpec } from "../../generator/load.js";
 import { buildModel } from "../../generator/model.js";
-import { emitAll } from "../../generator/pipeline.js";
+import { packageFiles } from "../../generator/pipeline.js";
 import { checkUpstreams } from "../../generator/upstream/check.js";
 import { importOpenApi } from "../../generator/upstream/import.js";
 import { validateSpec } from "../../generator/validate.js";
@@ -28,8 +28,8 @@ describe("npm run import", () => {
     expect(result.out).toMatch(/Wrote events\.yaml: 16 events\./);
     const imported = buildModel(validateSpec(loadSpec(join(dir, "events.yaml"))), "x");
     const ours = buildModel(validateSpec(loadSpec(OPENAI_SPEC)), "x");
-    writeTree(join(dir, "imported"), await emitAll(imported));
-    writeTree(join(dir, "ours"), await emitAll(ours));
+    writeTree(join(dir, "imported"), packageFiles(imported));
+    writeTree(join(dir, "ours"), packageFiles(ours));
     writeFileSync(join(dir, "package.json"), '{ "type": "module" }');
     const lines = ours.events.flatMap((e, i) => [
       `import type { ${e.typeName} as A${i} } from "./ours/index.js";`,
