@@ -113,5 +113,7 @@ export const INVISIBLE_CHARACTER = new RegExp(`[${INVISIBLE}]`);
 
 /** Text with each bidirectional or zero-width control written as its escape (`\u202e`), so a reader sees it. */
 export function showInvisible(text: string): string {
-  return text.replace(new RegExp(`[${INVISIBLE}]`, "g"), (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  if (!INVISIBLE_CHARACTER.test(text)) return text;
+  return text.replace(INVISIBLE_GLOBAL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
+const INVISIBLE_GLOBAL = new RegExp(`[${INVISIBLE}]`, "g");

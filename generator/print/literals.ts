@@ -10,10 +10,13 @@ import { INVISIBLE, showInvisible } from "../names.js";
 // they are always written as escapes, in comments too, so a diff shows them.
 const UNSAFE_IN_LITERAL = new RegExp(`[\\u0000-\\u001f\\u007f\\u2028\\u2029${INVISIBLE}]`, "g");
 const UNSAFE_AFTER_JSON = new RegExp(`[\\u007f\\u2028\\u2029${INVISIBLE}]`, "g");
+const PLAIN = /^[\x20\x21\x23-\x26\x28-\x5b\x5d-\x7e]*$/;
 const hex = (c: string) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`;
 
 /** A JS string literal for any string, quoted as prettier quotes it (double, unless that needs more escapes). */
 export function stringLiteral(value: string): string {
+  // Most strings need no escape and no choice of quotes.
+  if (PLAIN.test(value)) return `"${value}"`;
   const json = JSON.stringify(value).replace(UNSAFE_AFTER_JSON, hex);
   const doubles = value.split('"').length - 1;
   const singles = value.split("'").length - 1;

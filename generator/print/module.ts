@@ -20,7 +20,9 @@ export interface ModuleSource {
 }
 
 export function printModule(module: ModuleSource, form: Form): string {
-  const visible = module.declarations.flatMap((d) => inForm(d, form, module.declarations));
+  // Declarations keep the imports their types name; what only code used is gone with the code.
+  const used = form === "dts" ? typeNames(module.declarations) : new Set<string>();
+  const visible = module.declarations.flatMap((d) => inForm(d, form, used));
   const header = form === "ts" ? module.header : module.distHeader;
   const docs: Doc[] = [
     join(
@@ -57,7 +59,7 @@ export function printModule(module: ModuleSource, form: Form): string {
 const exportsAssignment = (name: string): Doc => [assignment(`exports.${name}`, id(name)), ";"];
 
 /** What of a declaration a form has; none where it vanishes (types from JavaScript, bodies from declarations). */
-function inForm(d: Declaration, form: Form, all: readonly Declaration[]): Declaration[] {
+function inForm(d: Declaration, form: Form, used: ReadonlySet<string>): Declaration[] {
   const javascript = form === "esm" || form === "cjs";
   switch (d.k) {
     case "import":
@@ -67,8 +69,6 @@ function inForm(d: Declaration, form: Form, all: readonly Declaration[]): Declar
         return values.length === 0 ? [] : [{ ...d, names: values }];
       }
       if (form === "dts" && d.k === "import") {
-        // Declarations keep the imports their types name; what only code used is gone with the code.
-        const used = typeNames(all);
         const names = d.names.filter((n) => used.has(n.name));
         if (names.length === 0) return [];
         const typeOnly = d.typeOnly || names.every((n) => n.type);

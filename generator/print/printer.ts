@@ -229,6 +229,8 @@ function breakingGroups(doc: Doc, form: Form): Set<Group> {
 function trimEnd(out: string[]): void {
   while (out.length > 0) {
     const last = out[out.length - 1]!;
+    const end = last.charCodeAt(last.length - 1);
+    if (end !== 32 && end !== 9 && last.length > 0) return;
     const trimmed = last.replace(/[ \t]+$/, "");
     if (trimmed.length > 0) {
       out[out.length - 1] = trimmed;
