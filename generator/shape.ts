@@ -5,7 +5,7 @@
  */
 import { KEYWORDS } from "./keywords/index.js";
 import type { AcceptContext, ShapeMismatch } from "./keywords/keyword.js";
-import type { JsonType, Scalar, ShapeSpec } from "./spec.js";
+import type { JsonType, JsonValue, Scalar, ShapeSpec } from "./spec.js";
 
 export type { ShapeMismatch } from "./keywords/keyword.js";
 
@@ -26,7 +26,7 @@ export interface Shape {
   /** Allowed JSON types, in the canonical order of JSON_TYPES; absent means any value. */
   types?: readonly JsonType[];
   /** The only values allowed (`enum`, or `const` as a single value). */
-  values?: readonly Scalar[];
+  values?: readonly JsonValue[];
   /** True when the values came from `const`, so the exported schema says `const` again. */
   isConst?: boolean;
   /** Known values of an open enum (`x-extensible-enum`): any string is allowed, these are suggested. */

@@ -6,6 +6,8 @@
 
 export type JsonType = "string" | "integer" | "number" | "boolean" | "null" | "object" | "array";
 export type Scalar = string | number | boolean | null;
+/** Any JSON value (`const` and `enum` take objects and arrays too, compared by value). */
+export type JsonValue = Scalar | readonly JsonValue[] | { readonly [key: string]: JsonValue };
 
 /**
  * A value's shape: JSON Schema 2020-12 in the subset `generator/keywords/` implements, one module
@@ -20,8 +22,8 @@ export interface ShapeSpec {
   readOnly?: boolean;
   writeOnly?: boolean;
   type?: JsonType | JsonType[];
-  const?: Scalar;
-  enum?: Scalar[];
+  const?: JsonValue;
+  enum?: JsonValue[];
   "x-extensible-enum"?: string[];
   format?: string;
   properties?: Record<string, ShapeSpec>;

@@ -129,6 +129,12 @@ export function duplicateItems(items: readonly unknown[]): [number, number] | un
   return undefined;
 }
 
+/** Whether `list` holds a value equal to `value` as JSON (an `enum` of objects or arrays). */
+export function includesJson(list: readonly unknown[], value: unknown): boolean {
+  for (const item of list) if (equalJson(item, value)) return true;
+  return false;
+}
+
 /** JSON equality: same type and value; arrays in order; objects with the same keys in any order. */
 export function equalJson(a: unknown, b: unknown): boolean {
   if (a === b) return true;

@@ -1,6 +1,7 @@
 import type { CatalogueModel } from "../model.js";
 import { importFrom, type Declaration } from "../print/declarations.js";
-import { array, as, id, num, object, str, type Expr, type Property } from "../print/expressions.js";
+import { as, object } from "../print/expressions.js";
+import { valueExpr } from "../print/values.js";
 import { printJson } from "../print/json.js";
 import { t } from "../print/types.js";
 import { moduleOf, type Emitted } from "./module.js";
@@ -39,16 +40,4 @@ export function emitFixtures(model: CatalogueModel): Emitted[] {
     },
   ];
   return [...json, moduleOf("fixtures/index", model.source, declarations)];
-}
-
-/** An expression that evaluates to a copy of a JSON value; `__proto__` keys stay own properties. */
-export function valueExpr(value: unknown): Expr {
-  if (value === null || typeof value === "boolean") return id(String(value));
-  if (typeof value === "number") return num(value);
-  if (typeof value === "string") return str(value);
-  if (Array.isArray(value)) return array(value.map(valueExpr));
-  const props = Object.entries(value as Record<string, unknown>).map(([key, member]): Property =>
-    key === "__proto__" ? { computed: str(key), value: valueExpr(member) } : { key, value: valueExpr(member) },
-  );
-  return object(props);
 }

@@ -144,7 +144,9 @@ export class GuardModule {
       },
       constant: (hint, expression) => {
         const name = this.names.take(hint);
-        this.declarations.push({ k: "const", name, init: pure(expression), exported: false });
+        // A call made at load time is marked pure, so a bundler may drop it with the module's unused checks.
+        const init = expression.k === "call" ? pure(expression) : expression;
+        this.declarations.push({ k: "const", name, init, exported: false });
         return name;
       },
       functionFor: (shape) => module.functionFor(shape),
@@ -203,6 +205,8 @@ export function outcome(): Stmt {
 export const RUNTIME_HELPERS = [
   "at",
   "duplicateItems",
+  "equalJson",
+  "includesJson",
   "fail",
   "isObject",
   "member",

@@ -3,7 +3,7 @@ import { exportFrom, importFrom, type Declaration } from "../print/declarations.
 import { call, member, num, object, str, type Expr } from "../print/expressions.js";
 import { docText } from "../print/literals.js";
 import { indexed, ref, t, union } from "../print/types.js";
-import { valueExpr } from "./fixtures.js";
+import { valueExpr } from "../print/values.js";
 import { moduleOf, type Emitted } from "./module.js";
 
 /** What runtime/verify.ts gives a handler beside the two functions; `webhooks.ts` passes it on. */

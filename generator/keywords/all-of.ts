@@ -5,6 +5,7 @@
  */
 import type { ShapeSpec } from "../spec.js";
 import { intersection } from "../print/types.js";
+import { equalJson } from "../runtime/validation.js";
 import type { CheckContext, Keyword } from "./keyword.js";
 
 export const allOf: Keyword = {
@@ -37,7 +38,7 @@ export const allOf: Keyword = {
         const value = resolve(p, context).const;
         if (value === undefined) continue;
         const before = pinned.get(name);
-        if (before && before.value !== value)
+        if (before && !equalJson(before.value, value))
           context.report(
             ["allOf", i, "properties", name],
             `is ${JSON.stringify(value)}, but allOf[${before.member}] makes it ${JSON.stringify(before.value)}: no value can be both`,

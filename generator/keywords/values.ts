@@ -4,28 +4,35 @@
  * the known ones: its type is `"a" | "b" | (string & {})`, so editors complete the known values.
  */
 import { describeValue } from "../runtime/validation.js";
-import type { Scalar } from "../spec.js";
-import { array, binary, chain, id, member, newExpr, not, num, str, call, type Expr } from "../print/expressions.js";
-import { t, union } from "../print/types.js";
+import type { JsonValue, Scalar } from "../spec.js";
+import { equalJson } from "../runtime/validation.js";
+import { valueExpr } from "../print/values.js";
+import { array, binary, call, chain, member, newExpr, not, num, str } from "../print/expressions.js";
+import { objectType, ref, t, tuple, union, type TypeNode } from "../print/types.js";
 import type { Keyword } from "./keyword.js";
 
 // Beyond this many values one Set lookup beats a chain of comparisons, and keeps the code flat.
 const SET_THRESHOLD = 8;
 
-export function expectedValues(values: readonly Scalar[]): string {
+export function expectedValues(values: readonly JsonValue[]): string {
   const listed = values.map((value) => JSON.stringify(value));
   return listed.length === 1 ? listed[0]! : `one of ${listed.join(", ")}`;
 }
 
-/** A listed value as an expression. */
-export function literal(value: Scalar): Expr {
-  return value === null
-    ? id("null")
-    : typeof value === "string"
-      ? str(value)
-      : typeof value === "number"
-        ? num(value)
-        : id(String(value));
+const isScalar = (value: JsonValue): value is Scalar => value === null || typeof value !== "object";
+
+/** The most exact type of a value: a literal, an object type of literals, a tuple. */
+export function literalType(value: JsonValue): TypeNode {
+  if (value === null || typeof value === "boolean") return t(String(value));
+  if (typeof value === "number") return t((num(value) as { text: string }).text);
+  if (typeof value === "string") return t((str(value) as { text: string }).text);
+  if (Array.isArray(value)) return tuple(value.map(literalType));
+  const entries = Object.entries(value);
+  if (entries.length === 0) return ref("Record", [t("string"), t("never")]);
+  return objectType(
+    entries.map(([name, member]) => ({ name, optional: false, type: literalType(member) })),
+    false,
+  );
 }
 
 /** `string & {}`: any string, while editors still complete the known values beside it. */
@@ -66,7 +73,7 @@ export const values: Keyword = {
         );
   },
   accepts(shape, value, path, out) {
-    if (!shape.values || shape.values.includes(value as Scalar)) return;
+    if (!shape.values || shape.values.some((allowed) => equalJson(allowed, value))) return;
     const expected = expectedValues(shape.values);
     out.push({
       path,
@@ -75,12 +82,17 @@ export const values: Keyword = {
   },
   test(shape, v, guard) {
     if (!shape.values) return undefined;
-    const mismatch =
-      shape.values.length > SET_THRESHOLD
+    const scalars = shape.values.every(isScalar);
+    // Objects and arrays are compared by value, as JSON Schema compares them (keys in any order).
+    const mismatch = !scalars
+      ? shape.values.length === 1
+        ? not(call(guard.helper("equalJson"), [v, guard.constant("VALUE", valueExpr(shape.values[0]))]))
+        : not(call(guard.helper("includesJson"), [guard.constant("VALUES", array(shape.values.map(valueExpr))), v]))
+      : shape.values.length > SET_THRESHOLD
         ? not(
             call(
               member(
-                guard.constant("VALUES", newExpr("Set", [array(shape.values.map(literal))], [t("unknown")])),
+                guard.constant("VALUES", newExpr("Set", [array(shape.values.map(valueExpr))], [t("unknown")])),
                 "has",
               ),
               [v],
@@ -88,12 +100,11 @@ export const values: Keyword = {
           )
         : chain(
             "&&",
-            shape.values.map((value) => binary(v, "!==", literal(value))),
+            shape.values.map((value) => binary(v, "!==", valueExpr(value))),
           );
     return { mismatch, expected: expectedValues(shape.values) };
   },
   tsType(shape) {
-    const literalType = (value: Scalar) => t((literal(value) as { text: string }).text);
     if (shape.values) return union(shape.values.map(literalType));
     if (shape.openValues) return union([...shape.openValues.map(literalType), OPEN_STRING]);
     return undefined;

@@ -19,6 +19,8 @@ export function typeNames(declarations: readonly Declaration[]): Set<string> {
         return x.types.forEach(visit);
       case "array":
         return visit(x.item);
+      case "tuple":
+        return x.items.forEach(visit);
       case "object":
         return x.members.forEach((m: Member) => visit(m.type));
       case "function":

@@ -12,6 +12,7 @@ export type TypeNode =
   | { readonly k: "union"; readonly types: readonly TypeNode[] }
   | { readonly k: "intersection"; readonly types: readonly TypeNode[] }
   | { readonly k: "array"; readonly item: TypeNode }
+  | { readonly k: "tuple"; readonly items: readonly TypeNode[] }
   | { readonly k: "object"; readonly members: readonly Member[]; readonly expanded: boolean }
   | { readonly k: "function"; readonly params: readonly Param[]; readonly returns: TypeNode }
   | { readonly k: "indexed"; readonly object: TypeNode; readonly index: TypeNode }
@@ -45,6 +46,7 @@ export function intersection(types: readonly TypeNode[]): TypeNode {
   return types.length === 1 ? types[0]! : { k: "intersection", types };
 }
 export const arrayOf = (item: TypeNode): TypeNode => ({ k: "array", item });
+export const tuple = (items: readonly TypeNode[]): TypeNode => ({ k: "tuple", items });
 export const objectType = (members: readonly Member[], expanded = true): TypeNode => ({
   k: "object",
   members,
@@ -88,6 +90,22 @@ export function printType(x: TypeNode, place: Place = "annotation"): Doc {
       return printIntersection(x);
     case "array":
       return [needsParens(x.item) ? ["(", printType(x.item, "operand"), ")"] : printType(x.item, "operand"), "[]"];
+    case "tuple":
+      return x.items.length === 0
+        ? "[]"
+        : group([
+            "[",
+            indent([
+              softline,
+              join(
+                [",", line],
+                x.items.map((y) => printType(y, "argument")),
+              ),
+            ]),
+            ifBreak(","),
+            softline,
+            "]",
+          ]);
     case "object":
       return printObjectType(x);
     case "function":

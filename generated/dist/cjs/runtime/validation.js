@@ -14,6 +14,7 @@ exports.unknownName = unknownName;
 exports.at = at;
 exports.stringLength = stringLength;
 exports.duplicateItems = duplicateItems;
+exports.includesJson = includesJson;
 exports.equalJson = equalJson;
 /** A plain JSON object: not null, not an array. */
 function isObject(value) {
@@ -109,6 +110,11 @@ function duplicateItems(items) {
   for (let j = 1; j < items.length; j++)
     for (let i = 0; i < j; i++) if (equalJson(items[i], items[j])) return [i, j];
   return undefined;
+}
+/** Whether `list` holds a value equal to `value` as JSON (an `enum` of objects or arrays). */
+function includesJson(list, value) {
+  for (const item of list) if (equalJson(item, value)) return true;
+  return false;
 }
 /** JSON equality: same type and value; arrays in order; objects with the same keys in any order. */
 function equalJson(a, b) {

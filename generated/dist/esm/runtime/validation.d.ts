@@ -51,6 +51,8 @@ export declare function at(path: string, segment: string): string;
 export declare function stringLength(text: string): number;
 /** The first two positions holding equal JSON values, or undefined when all items differ. */
 export declare function duplicateItems(items: readonly unknown[]): [number, number] | undefined;
+/** Whether `list` holds a value equal to `value` as JSON (an `enum` of objects or arrays). */
+export declare function includesJson(list: readonly unknown[], value: unknown): boolean;
 /** JSON equality: same type and value; arrays in order; objects with the same keys in any order. */
 export declare function equalJson(a: unknown, b: unknown): boolean;
 /** The deepest nesting of shared shapes one validation follows: a deeper (or cyclic) value is refused. */

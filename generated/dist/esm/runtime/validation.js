@@ -95,6 +95,11 @@ export function duplicateItems(items) {
     for (let i = 0; i < j; i++) if (equalJson(items[i], items[j])) return [i, j];
   return undefined;
 }
+/** Whether `list` holds a value equal to `value` as JSON (an `enum` of objects or arrays). */
+export function includesJson(list, value) {
+  for (const item of list) if (equalJson(item, value)) return true;
+  return false;
+}
 /** JSON equality: same type and value; arrays in order; objects with the same keys in any order. */
 export function equalJson(a, b) {
   if (a === b) return true;
