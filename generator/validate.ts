@@ -16,6 +16,7 @@ import {
 import { KEYWORDS } from "./keywords/index.js";
 import type { CheckContext } from "./keywords/keyword.js";
 import { loopWithoutValue } from "./keywords/ref.js";
+import { possibleTypes } from "./keywords/union.js";
 import { REFUSED_KEYWORDS } from "./keywords/refused.js";
 import { didYouMean } from "./suggest.js";
 import { nameTitledShapes } from "./named-shapes.js";
@@ -157,10 +158,11 @@ export function validateSpec(loaded: LoadedSpec): Spec {
     if (!wellFormed(i, "data")) return;
     const before = problems.length;
     checkShapeRules(event.data, at("data"), report, spec);
+    checkDataIsObject(event, at, report, spec);
     for (const [key, own] of Object.entries(wellFormed(i, "envelope") ? (event.envelope ?? {}) : {}))
       if (typeof own === "object") checkShapeRules(own, at("envelope", key), report, spec);
     if (wellFormed(i, "id_field") && (event.id_prefix !== undefined || event.id_field !== undefined))
-      checkIdField(event, at, report);
+      checkIdField(event, at, report, spec);
     // An example is read against its shape only once the shape (and every shared one) is sound.
     const oneSegment = !spec.layout && !event.name.includes(".");
     if (wellFormed(i, "name", "example", "id_prefix") && problems.length === before && shapesAreSound && !oneSegment)
@@ -227,13 +229,48 @@ function checkSigning(spec: Spec, report: Report): void {
     );
 }
 
-function checkIdField(event: EventSpec, at: (...rest: (string | number)[]) => DataPath, report: Report): void {
+/**
+ * `data` (a header-named event's payload) is an object: a shape of type object, a reference to one
+ * or a union of them. What else it could be is refused, with the fix.
+ */
+function checkDataIsObject(
+  event: EventSpec,
+  at: (...rest: (string | number)[]) => DataPath,
+  report: Report,
+  spec: Spec,
+): void {
+  const defs = new Map(Object.entries(spec.$defs ?? {}).map(([name, def]) => [name, toShape(def)]));
+  const types = possibleTypes(toShape(event.data), defs);
+  types.delete("integer");
+  if (types.size === 1 && types.has("object")) return;
+  const can = types.size === 0 ? "no value" : [...types].join(" or ");
+  report(
+    at("data"),
+    `can be ${can}, but an event's data is an object: add type: object, or $ref a shared object shape`,
+  );
+}
+
+/** A shape with its references followed to the shared shape they name (as far as `$defs` declares them). */
+function resolved(shape: ShapeSpec, spec: Spec, depth = 0): ShapeSpec {
+  const name = shape.$ref?.startsWith("#/$defs/") ? shape.$ref.slice("#/$defs/".length) : undefined;
+  const target = name === undefined ? undefined : spec.$defs?.[name];
+  return target && depth < 32 ? resolved(target, spec, depth + 1) : shape;
+}
+
+function checkIdField(
+  event: EventSpec,
+  at: (...rest: (string | number)[]) => DataPath,
+  report: Report,
+  spec: Spec,
+): void {
   const field = event.id_field ?? DEFAULT_ID_FIELD;
-  const shape = event.data.properties?.[field];
+  // The ID field may be declared by the shared shape `data` refers to.
+  const data = resolved(event.data, spec);
+  const shape = data.properties?.[field];
   const where = event.id_field === undefined ? at("data", "properties") : at("id_field");
   if (!shape)
     report(where, `names "${field}" as the ID field, but data has no such property; declare it or set id_field`);
-  else if (!event.data.required?.includes(field) || [shape.type].flat().join() !== "string") {
+  else if (!data.required?.includes(field) || [shape.type].flat().join() !== "string") {
     report(at("data", "properties", field), `is the ID field, so it must be a required string`);
   }
 }

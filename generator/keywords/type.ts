@@ -38,6 +38,11 @@ export const type: Keyword = {
     const types =
       shape.types ?? (shape.properties || shape.mapValues || shape.patterns ? ["object" as const] : undefined);
     if (!types) return shape.items ? arrayType(shape, context) : undefined;
+    // `type: object` beside `$ref`, `allOf`, `anyOf` or `oneOf`, and nothing else about the object:
+    // those say what the object is; an index signature would say more than the schema does.
+    const objectKeywords = shape.properties || shape.patterns || shape.mapValues || shape.closed;
+    const described = shape.ref !== undefined || shape.allOf || shape.anyOf || shape.oneOf;
+    if (types.length === 1 && types[0] === "object" && !objectKeywords && described) return undefined;
     const names = types.flatMap((name) => {
       if (name === "integer") return types.includes("number") ? [] : [t("number")];
       if (name === "object") return [objectType(shape, context)];
