@@ -172,13 +172,13 @@ export function planOf(set: SchemaSet, members: Located[], indices = members.map
   return { kind: "members", members: indices };
 }
 
-export const describePlan = (plan: Plan): string =>
-  plan.kind === "members"
-    ? "each event tried in turn"
-    : `looked up by ${[
-        plan.path.join("."),
-        ...new Set([...plan.table.values()].filter((p) => p.kind === "lookup").map((p) => (p as any).path.join("."))),
-      ].join(", then ")}`;
+/** How a plan finds the event, in words: "looked up by name, then payload.action". */
+export function describePlan(plan: Plan): string {
+  if (plan.kind === "members") return "each event tried in turn";
+  const inner = new Set<string>();
+  for (const sub of plan.table.values()) if (sub.kind === "lookup") inner.add(sub.path.join("."));
+  return `looked up by ${[plan.path.join("."), ...inner].join(", then ")}`;
+}
 
 // --- The hand-style guard -------------------------------------------------------------------
 
