@@ -259,6 +259,8 @@ const HELPERS = {
 
 export interface Built<T> {
   value: T;
+  /** Why a value is refused, where the peer can say. */
+  explain?: (v: unknown) => string;
   /** Keywords present in the schemas that this peer does not check. */
   skipped: Set<string>;
   plan: Plan;
@@ -374,7 +376,7 @@ export function handWrittenGuard(
       else if (inner.length > 0) out.push(`if (${p} !== undefined) {`, ...inner, "}");
     }
     for (const name of required)
-      if (!(name in properties)) out.push(`if (!H.hasOwn(${v}, ${JSON.stringify(name)})) return false;`);
+      if (!HELPERS.hasOwn(properties, name)) out.push(`if (!H.hasOwn(${v}, ${JSON.stringify(name)})) return false;`);
     const patterns = Object.entries((s.patternProperties ?? {}) as Record<string, Schema>);
     const additional = s.additionalProperties as Schema | undefined;
     if (patterns.length > 0 || (additional !== undefined && additional !== true)) {
@@ -507,26 +509,60 @@ export function zodGuard(set: SchemaSet, checkFormats = false): Built<(v: unknow
       default: {
         const properties = (s.properties ?? {}) as Record<string, Schema>;
         const required = new Set((s.required as string[] | undefined) ?? []);
+        const built = Object.entries(properties).map(
+          ([name, sub]) => [name, build({ schema: sub, doc: at.doc })] as const,
+        );
+        // zod reads properties through the prototype (a value without its own `constructor` has
+        // Object's), so names Object.prototype has are checked as own properties, in a refinement.
+        const inherited = built.filter(([name]) => name in Object.prototype);
         const shape = Object.fromEntries(
-          Object.entries(properties).map(([name, sub]) => {
-            const t = build({ schema: sub, doc: at.doc });
-            return [name, required.has(name) ? t : t.optional()];
-          }),
+          built
+            .filter(([name]) => !(name in Object.prototype))
+            .map(([name, t]) => [name, required.has(name) ? t : t.optional()]),
+        );
+        const patterns = Object.entries((s.patternProperties ?? {}) as Record<string, Schema>).map(
+          ([pattern, sub]) => [new RegExp(pattern, "u"), build({ schema: sub, doc: at.doc })] as const,
         );
         const additional = s.additionalProperties as Schema | undefined;
+        const simple = inherited.length === 0 && patterns.length === 0;
         let t: z.ZodType =
-          additional === false && !s.patternProperties
+          simple && additional === false
             ? z.strictObject(shape)
-            : isObject(additional) && !s.patternProperties
+            : simple && isObject(additional)
               ? z.object(shape).catchall(build({ schema: additional, doc: at.doc }))
               : z.looseObject(shape);
-        const extra = [...required].filter((n) => !(n in properties));
-        if (extra.length > 0) t = t.refine((v) => extra.every((n) => HELPERS.hasOwn(v as object, n)));
-        if (s.patternProperties) skipped.add("patternProperties");
-        if (typeof s.minProperties === "number")
-          t = t.refine((v) => Object.keys(v as object).length >= (s.minProperties as number));
-        if (typeof s.maxProperties === "number")
-          t = t.refine((v) => Object.keys(v as object).length <= (s.maxProperties as number));
+        // Checks of the keys themselves see the value as given (a refinement of the object would see
+        // zod's copy, where a `__proto__` key has become the copy's prototype).
+        const raw: ((v: Json) => boolean)[] = [];
+        const own = (v: unknown, name: string) => HELPERS.hasOwn(v as object, name);
+        if (inherited.length > 0)
+          raw.push((v) =>
+            inherited.every(([name, sub]) => (own(v, name) ? sub.safeParse(v[name]).success : !required.has(name))),
+          );
+        if (!simple && (patterns.length > 0 || (additional !== undefined && additional !== true))) {
+          const rest = isObject(additional) ? build({ schema: additional, doc: at.doc }) : undefined;
+          raw.push((v) => {
+            for (const key of Object.keys(v)) {
+              let known = HELPERS.hasOwn(properties, key);
+              for (const [re, sub] of patterns)
+                if (re.test(key)) {
+                  known = true;
+                  if (!sub.safeParse(v[key]).success) return false;
+                }
+              if (!known && (additional === false || (rest && !rest.safeParse(v[key]).success))) return false;
+            }
+            return true;
+          });
+        }
+        const extra = [...required].filter((n) => !HELPERS.hasOwn(properties, n));
+        if (extra.length > 0) raw.push((v) => extra.every((n) => own(v, n)));
+        if (typeof s.minProperties === "number") raw.push((v) => Object.keys(v).length >= (s.minProperties as number));
+        if (typeof s.maxProperties === "number") raw.push((v) => Object.keys(v).length <= (s.maxProperties as number));
+        if (raw.length > 0)
+          t = z.intersection(
+            t,
+            z.unknown().refine((v) => isObject(v) && raw.every((check) => check(v))),
+          );
         return t;
       }
     }
@@ -589,7 +625,13 @@ export function zodGuard(set: SchemaSet, checkFormats = false): Built<(v: unknow
     try {
       const union = z.discriminatedUnion(plan.path[0]!, schemas as unknown as [z.ZodObject, ...z.ZodObject[]]);
       union.safeParse({}); // zod checks its options on first use
-      return { value: (v) => union.safeParse(v).success, skipped, plan, how: `discriminatedUnion on ${plan.path[0]}` };
+      return {
+        value: (v) => union.safeParse(v).success,
+        explain: (v) => JSON.stringify(union.safeParse(v).error?.issues ?? []).slice(0, 500),
+        skipped,
+        plan,
+        how: `discriminatedUnion on ${plan.path[0]}`,
+      };
     } catch {
       // A member that is not a plain object schema: looked up as below.
     }
@@ -605,5 +647,10 @@ export function zodGuard(set: SchemaSet, checkFormats = false): Built<(v: unknow
     const next = p.table.get(o);
     return next !== undefined && run(next, v);
   };
-  return { value: (v) => run(plan, v), skipped, plan, how: `schema ${describePlan(plan)}, then safeParse` };
+  const explain = (v: unknown) =>
+    schemas
+      .map((schema) => JSON.stringify(schema.safeParse(v).error?.issues ?? []).slice(0, 200))
+      .join("\n")
+      .slice(0, 1000);
+  return { value: (v) => run(plan, v), explain, skipped, plan, how: `schema ${describePlan(plan)}, then safeParse` };
 }
