@@ -64,8 +64,12 @@ export function unionSchema(model: CatalogueModel, limit = UNION_INLINE_LIMIT): 
   return { ...head, oneOf: model.events.map((e) => ({ $ref: schemaId(model, e.name) })) };
 }
 
-function schemaId(model: CatalogueModel, name: string): string {
-  return `urn:${model.package.name}:${name}`;
+/**
+ * A URN of the generator's namespace: a URN's namespace is at most 32 characters of letters, digits
+ * and hyphens, which a package's name (long, or scoped: `@acme/events`) need not be; the name goes after it.
+ */
+export function schemaId(model: CatalogueModel, name: string): string {
+  return `urn:webhook-event-codegen:${model.package.name}:${name}`;
 }
 
 function eventSchema(event: EventModel): Record<string, unknown> {

@@ -52,7 +52,7 @@ describe("schemas/", () => {
     const schema = JSON.parse(readFileSync(join(dir, "schemas/response.completed.json"), "utf8"));
     expect(schema).toMatchObject({
       $schema: "https://json-schema.org/draft/2020-12/schema",
-      $id: "urn:openai-webhook-events:response.completed",
+      $id: "urn:webhook-event-codegen:openai-webhook-events:response.completed",
       title: "ResponseCompletedWebhookEvent",
       description: "Sent when a background response has been completed.",
       required: ["id", "created_at", "type", "data"],
@@ -87,7 +87,7 @@ describe("the union schema", () => {
     const { model } = openai;
     const byReference = unionSchema(model, 0);
     expect(byReference.$defs).toBeUndefined();
-    expect(byReference.oneOf).toEqual(model.events.map((e) => ({ $ref: `urn:${model.package.name}:${e.name}` })));
+    expect(byReference.oneOf).toEqual(model.events.map((e) => ({ $ref: `urn:webhook-event-codegen:${model.package.name}:${e.name}` })));
     const validate = all(model).compile(byReference);
     for (const type of WEBHOOK_EVENT_TYPES)
       for (const [name, change] of changes) {
