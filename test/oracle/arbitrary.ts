@@ -430,9 +430,14 @@ export class SchemaValues {
       local(
         "maxProperties",
         fc
-          .tuple(valid, fc.uniqueArray(unmatched, { minLength: s.maxProperties + 1, maxLength: s.maxProperties + 1 }))
-          .map(([object, keys]) => {
-            for (const key of keys) if (Object.keys(object).length <= s.maxProperties) object[key] = 1;
+          .tuple(
+            valid,
+            fc.uniqueArray(unmatched, { minLength: s.maxProperties + 1, maxLength: s.maxProperties + 1 }),
+            // Values the other keys allow, so that only the count is wrong.
+            typeof s.additionalProperties === "object" ? this.valid(s.additionalProperties, depth + 1) : ANY,
+          )
+          .map(([object, keys, value]) => {
+            for (const key of keys) if (Object.keys(object).length <= s.maxProperties) object[key] = value;
             return object;
           }),
       );
