@@ -80,15 +80,20 @@ export class SchemaValues {
 
   /**
    * Values that break `schema` at one place: one keyword of one node, or the node's type. Each
-   * kind of break (a keyword) is as likely as any other, then each place it can happen: the
-   * rare keywords get as many values as `type` does. Each value says what it aimed to break
+   * kind of break (a keyword, and the keywords on the way to it) is as likely as any other, then
+   * each place it can happen: the rare keywords get as many values as `type` does. Each value says what it aimed to break
    * (`kind`) and through which keywords it got there (`via`).
    */
   nearMiss(schema: Schema | boolean): fc.Arbitrary<NearMiss> {
     const leaves = this.misses(schema, 0);
     if (leaves.length === 0) return this.valid(schema).map((value) => ({ value, kind: "none", via: [] }));
+    // Grouped by the keyword broken and the keywords on the way, so that a rare path (a type
+    // broken under patternProperties) is as likely as a common one (a type broken under properties).
     const byKind = new Map<string, Miss[]>();
-    for (const leaf of leaves) byKind.set(leaf.kind, [...(byKind.get(leaf.kind) ?? []), leaf]);
+    for (const leaf of leaves) {
+      const key = `${leaf.kind}|${[...new Set(leaf.via)].sort().join(",")}`;
+      byKind.set(key, [...(byKind.get(key) ?? []), leaf]);
+    }
     return choose(
       [...byKind.values()].map((group) =>
         choose(group.map((m) => m.arbitrary.map((value) => ({ value, kind: m.kind, via: m.via })))),
