@@ -6,8 +6,9 @@
  * What cannot be mapped is a loss with its JSON pointer, never dropped silently.
  */
 import { LineCounter, parseDocument } from "yaml";
-import { unescapePointer } from "../errors.js";
 import type { ShapeSpec } from "../spec.js";
+import { readBody } from "./openapi-body.js";
+import { follow, pointerPath } from "./openapi-refs.js";
 import { componentName, escapePointer, schemaReader, type Loss } from "./openapi-schema.js";
 import { parseTolerantJson } from "./page.js";
 
@@ -103,7 +104,12 @@ export function readOpenApiDocument(text: string, source: string): OpenApiDocume
     }
     const bodyPointer =
       component !== undefined ? `/components/schemas/${escapePointer(component)}` : `${mediaPointer}/schema`;
-    const body = flattened(follow(media.schema, root!), root!);
+    const bodyRead = readBody(follow(media.schema, root!), bodyPointer, root!, reader);
+    if ("loss" in bodyRead) {
+      losses.push({ ...bodyRead.loss, reason: `${bodyRead.loss.reason} (the webhook ${pointer} is left out)` });
+      continue;
+    }
+    const { raw: body, shape, unmerged } = bodyRead;
     const properties = (body.properties ?? {}) as Json;
     const typeShape = follow(properties.type, root!);
     const typeValue = singleValue(typeShape);
@@ -134,10 +140,15 @@ export function readOpenApiDocument(text: string, source: string): OpenApiDocume
         .filter((p) => p.in === "header");
       const nameHeader = parameters.find((p) => /-event$/i.test(String(p.name)));
       if (!nameHeader) {
-        losses.push({
-          pointer: `${pointer}/${method}/requestBody`,
-          reason: "the body has no data field and no header parameter names the event (such as X-GitHub-Event)",
-        });
+        // An allOf body left as written may have its data field in a part: say why it was not read as one.
+        losses.push(
+          unmerged
+            ? { ...unmerged, reason: `${unmerged.reason} (the webhook ${pointer} is left out)` }
+            : {
+                pointer: `${pointer}/${method}/requestBody`,
+                reason: "the body has no data field and no header parameter names the event (such as X-GitHub-Event)",
+              },
+        );
         continue;
       }
       namedBy = "header";
@@ -161,7 +172,7 @@ export function readOpenApiDocument(text: string, source: string): OpenApiDocume
       pointer: `${pointer}/${method}/requestBody`,
       bodyPointer,
       namedBy,
-      body: reader.convert(body, bodyPointer),
+      body: shape,
       ...(example !== undefined && { example, examplePointer }),
     });
   }
@@ -187,7 +198,8 @@ export function readOpenApiDocument(text: string, source: string): OpenApiDocume
     defs,
     defPointers,
     headers,
-    losses,
+    // A part several bodies share (an envelope component) is read once per body: its losses once.
+    losses: losses.filter((l, i) => losses.findIndex((o) => o.pointer === l.pointer && o.reason === l.reason) === i),
     notes,
     lineOf,
   };
@@ -237,33 +249,6 @@ function exampleOf(
     : {};
 }
 
-/**
- * A body written as `allOf` of object parts (an envelope component and the event's own fields, as
- * many documents do) read as the one object it means: their properties and required lists
- * together. Left as written where that would change its meaning: a part that is not a plain
- * object, closes itself, or gives a field another shape than a sibling part does.
- */
-function flattened(schema: Json, root: Json, depth = 0): Json {
-  if (!Array.isArray(schema.allOf) || depth > REF_CHAIN_LIMIT) return schema;
-  const parts = (schema.allOf as unknown[]).map((m) => flattened(follow(m, root), root, depth + 1));
-  const plain = (part: Json) =>
-    Object.keys(part).every(
-      (k) => ["type", "properties", "required", "description", "title"].includes(k) || k.startsWith("x-"),
-    ) &&
-    (part.type === undefined || part.type === "object");
-  const { allOf: _allOf, ...rest } = schema;
-  if (!parts.every(plain) || !plain({ ...rest, type: rest.type ?? "object" })) return schema;
-  const properties: Json = {};
-  for (const part of [...parts, rest]) {
-    for (const [name, shape] of Object.entries((part.properties ?? {}) as Json)) {
-      if (name in properties && JSON.stringify(properties[name]) !== JSON.stringify(shape)) return schema;
-      properties[name] = shape;
-    }
-  }
-  const required = [...new Set([...parts, rest].flatMap((p) => (p.required ?? []) as string[]))];
-  return { ...rest, type: "object", properties, ...(required.length > 0 && { required }) };
-}
-
 /** The one value a body's field has in every branch (a body may be a oneOf of variants with one action). */
 function commonValue(body: Json, field: string, root: Json, depth = 0): unknown {
   const own = singleValue(follow((body.properties as Json | undefined)?.[field], root));
@@ -279,30 +264,4 @@ function commonValue(body: Json, field: string, root: Json, depth = 0): unknown 
 /** A schema's one value: its `const`, or a one-value `enum`. */
 function singleValue(schema: Json): unknown {
   return schema.const ?? (Array.isArray(schema.enum) && schema.enum.length === 1 ? schema.enum[0] : undefined);
-}
-
-/**
- * Follows local references (`#/components/schemas/…`, `…/pathItems/…`, `…/requestBodies/…`,
- * `…/parameters/…`) to what they point at, own properties only; a reference that points at
- * nothing is left as it is, for the reader to report.
- */
-function follow(value: unknown, root: Json): Json {
-  let current = value;
-  for (let i = 0; i < REF_CHAIN_LIMIT; i++) {
-    const ref = (current as Json | undefined)?.$ref;
-    if (typeof ref !== "string" || !ref.startsWith("#/")) break;
-    const target = pointerPath(ref.slice(1)).reduce<unknown>(
-      (node, key) =>
-        typeof node === "object" && node !== null && Object.hasOwn(node, key) ? (node as Json)[key] : undefined,
-      root,
-    );
-    if (target === undefined) break;
-    current = target;
-  }
-  return (current && typeof current === "object" ? current : {}) as Json;
-}
-
-/** A JSON pointer (`/a/b~1c`) as the steps of a path. */
-function pointerPath(pointer: string): (string | number)[] {
-  return pointer.split("/").slice(1).map(unescapePointer);
 }
