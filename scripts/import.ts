@@ -50,7 +50,7 @@ try {
     .join("/")}
 #
 # Imported from ${document} by npm run import. Review the package name, descriptions and examples,
-# add signing: if the sender signs its requests, then run npm run generate.
+# ${spec.signing ? "and signing: (found from the headers the document declares)" : "add signing: if the sender signs its requests"}, then run npm run generate.
 ${stringify(spec, { lineWidth: 0 })}`;
   try {
     validateSpec(loadSpec(values.spec, text));

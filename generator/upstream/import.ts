@@ -9,6 +9,7 @@ import { defTypeName } from "../names.js";
 import { mismatches, toShape } from "../shape.js";
 import type { ShapeSpec } from "../spec.js";
 import { refusedEvents } from "./import-check.js";
+import { signingOf } from "./signing-scheme.js";
 import { readOpenApiDocument, type OpenApiDocument, type OpenApiWebhook } from "./openapi-document.js";
 import type { Loss } from "./openapi-schema.js";
 import { MAX_SAMPLE_VALUES, SampleTooLarge, sampleOf } from "./sample.js";
@@ -85,7 +86,8 @@ export function importOpenApi(text: string, source: string): Imported {
 /** The spec from the events read: shared envelope, layout, shared shapes; and what was noted on the way. */
 function assemble(document: OpenApiDocument, events: Json[], source: string): { spec: Json; notes: string[] } {
   const { defs } = document;
-  const notes: string[] = [];
+  const signing = signingOf(document.headers.declared, secretEnvOf(document));
+  const notes: string[] = signing.note ? [signing.note] : [];
   dropAmbiguousTitles(defs, [...Object.values(defs), ...events.map((e) => e.data as ShapeSpec)], notes);
   const enveloped = events.filter((e) => e.__envelope !== undefined).map((e) => ({ ...e }));
   const envelope = commonEnvelope(
@@ -115,6 +117,7 @@ function assemble(document: OpenApiDocument, events: Json[], source: string): { 
       $defs: Object.fromEntries(Object.entries(defs).sort(([a], [b]) => (a < b ? -1 : 1))),
     }),
     ...layoutOf(document),
+    ...(signing.signing && { signing: signing.signing }),
     envelope,
     upstream: [{ name: "openapi", format: "openapi", file: source }],
     events: ordered,
@@ -154,7 +157,7 @@ function madeExample(
   }
 }
 
-/** Header-named catalogues: where the name, action and delivery ID are, and the HMAC signature header. */
+/** Header-named catalogues: where the name, action and delivery ID are. */
 function layoutOf(document: OpenApiDocument): Json {
   const { headers } = document;
   if (!headers.name) return {};
@@ -164,20 +167,17 @@ function layoutOf(document: OpenApiDocument): Json {
       ...(headers.action && { action_field: headers.action }),
       ...(headers.id && { id_header: headers.id }),
     },
-    ...(headers.signature && {
-      signing: {
-        scheme: "hmac-sha256",
-        // Named after the sender, as the name header says it (X-GitHub-Event: GITHUB_WEBHOOK_SECRET).
-        secret_env: `${(
-          /^X-(.+)-Event$/i.exec(headers.name)?.[1] ?? packageName(document).replace(/-webhook-events$/, "")
-        )
-          .replace(/[^a-z0-9]+/gi, "_")
-          .toUpperCase()}_WEBHOOK_SECRET`,
-        header: headers.signature,
-        prefix: "sha256=",
-      },
-    }),
   };
+}
+
+/**
+ * The secret's variable, named after the sender: as the name header says it (X-GitHub-Event:
+ * GITHUB_WEBHOOK_SECRET), else as the document's title does.
+ */
+function secretEnvOf(document: OpenApiDocument): string {
+  const sender =
+    /^X-(.+)-Event$/i.exec(document.headers.name ?? "")?.[1] ?? packageName(document).replace(/-webhook-events$/, "");
+  return `${sender.replace(/[^a-z0-9]+/gi, "_").toUpperCase()}_WEBHOOK_SECRET`;
 }
 
 /**

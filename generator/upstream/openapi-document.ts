@@ -8,8 +8,9 @@
 import { LineCounter, parseDocument } from "yaml";
 import type { ShapeSpec } from "../spec.js";
 import { readBody } from "./openapi-body.js";
-import { follow, pointerPath } from "./openapi-refs.js";
+import { follow, followAt, pointerPath } from "./openapi-refs.js";
 import { componentName, escapePointer, schemaReader, type Loss } from "./openapi-schema.js";
+import type { DeclaredHeader } from "./signing-scheme.js";
 import { parseTolerantJson } from "./page.js";
 
 type Json = Record<string, unknown>;
@@ -36,8 +37,8 @@ export interface OpenApiDocument {
   defs: Record<string, ShapeSpec>;
   /** Where each shared shape is in the document. */
   defPointers: Record<string, string>;
-  /** Header-named catalogues: the headers the document declares. */
-  headers: { name?: string; id?: string; signature?: string; action?: string };
+  /** Header-named catalogues: the headers that name and identify a request; and every header declared, for signing. */
+  headers: { name?: string; id?: string; action?: string; declared: DeclaredHeader[] };
   losses: Loss[];
   notes: string[];
   /** The line of a JSON pointer in the document's text, where it is there. */
@@ -62,7 +63,7 @@ export function readOpenApiDocument(text: string, source: string): OpenApiDocume
     const node = doc.getIn(pointerPath(pointer), true) as { range?: [number, number, number] } | undefined;
     return node?.range ? lineCounter.linePos(node.range[0]).line : undefined;
   };
-  const headers: OpenApiDocument["headers"] = {};
+  const headers: OpenApiDocument["headers"] = { declared: [] };
   const read: OpenApiWebhook[] = [];
 
   for (const [operationKey, item] of Object.entries(webhooks)) {
@@ -78,6 +79,14 @@ export function readOpenApiDocument(text: string, source: string): OpenApiDocume
         reason: `is a second operation of this webhook (${method} is read)`,
       });
     const operation = method ? (follow(path[method], root!) as Json) : undefined;
+    // Header parameters of the path item and of the operation, each where it is declared.
+    const parameters = [
+      ...parametersAt(path.parameters, `${pointer}/parameters`, root!),
+      ...parametersAt(operation?.parameters, `${pointer}/${method}/parameters`, root!),
+    ].filter(({ node }) => node.in === "header" && typeof node.name === "string");
+    for (const { node, pointer: at } of parameters)
+      if (!headers.declared.some((h) => h.name.toLowerCase() === String(node.name).toLowerCase()))
+        headers.declared.push(declaredHeader(node, at, root!));
     const content = (follow(operation?.requestBody, root!).content ?? {}) as Json;
     // JSON under any of its media type names: application/json (with parameters), application/…+json.
     const jsonTypes = Object.keys(content).filter((t) => /^application\/([\w.-]+\+)?json\s*(;.*)?$/i.test(t));
@@ -134,11 +143,7 @@ export function readOpenApiDocument(text: string, source: string): OpenApiDocume
           : (exampleType() ?? (typeof metaName === "string" ? metaName : operationKey));
     else {
       // The body is the payload: named by a header (such as X-GitHub-Event), with an action field.
-      const declared = operation?.parameters;
-      const parameters = (Array.isArray(declared) ? declared : [])
-        .map((p) => follow(p, root!))
-        .filter((p) => p.in === "header");
-      const nameHeader = parameters.find((p) => /-event$/i.test(String(p.name)));
+      const nameHeader = parameters.map((p) => p.node).find((p) => /-event$/i.test(String(p.name)));
       if (!nameHeader) {
         // An allOf body left as written may have its data field in a part: say why it was not read as one.
         losses.push(
@@ -153,10 +158,7 @@ export function readOpenApiDocument(text: string, source: string): OpenApiDocume
       }
       namedBy = "header";
       headers.name ??= String(nameHeader.name);
-      headers.id ??= parameters.map((p) => String(p.name)).find((n) => /-delivery$/i.test(n));
-      const signature = parameters.find((p) => /signature-256$/i.test(String(p.name)));
-      if (signature && typeof signature.example === "string" && signature.example.startsWith("sha256="))
-        headers.signature ??= String(signature.name);
+      headers.id ??= parameters.map((p) => String(p.node.name)).find((n) => /-delivery$/i.test(n));
       const action = commonValue(body, "action", root!);
       const base = String(operation?.operationId ?? operationKey)
         .split("/")[0]!
@@ -247,6 +249,26 @@ function exampleOf(
   return value !== undefined
     ? { example: value, examplePointer: `${at}/examples/${escapePointer(first![0])}/value` }
     : {};
+}
+
+/** The parameters listed at a place (a list, its members possibly references), each with its pointer. */
+function parametersAt(list: unknown, at: string, root: Json): { node: Json; pointer: string }[] {
+  return Array.isArray(list) ? list.map((p, i) => followAt(p, root, `${at}/${i}`)) : [];
+}
+
+/** What a header parameter says of its values: example, pattern, description (its own or its schema's). */
+function declaredHeader(parameter: Json, pointer: string, root: Json): DeclaredHeader {
+  const schema = follow(parameter.schema, root);
+  const examples = Object.values((parameter.examples ?? {}) as Json).map((e) => (e as Json | undefined)?.value);
+  const example = parameter.example ?? schema.example ?? (schema.examples as unknown[] | undefined)?.[0] ?? examples[0];
+  const description = [parameter.description, schema.description].filter((d) => typeof d === "string").join(" ");
+  return {
+    name: String(parameter.name),
+    pointer,
+    ...(example !== undefined && { example }),
+    ...(typeof schema.pattern === "string" && { pattern: schema.pattern }),
+    ...(description !== "" && { description }),
+  };
 }
 
 /** The one value a body's field has in every branch (a body may be a oneOf of variants with one action). */
