@@ -82,7 +82,7 @@ parse) {
         const body = (0, signing_js_1.rawBody)(payload);
         const claim = (0, schemes_js_1.readClaim)(config.scheme, headers);
         if (claim.timestamp !== undefined)
-            checkTimestamp(claim.timestamp, options.toleranceSeconds ?? config.toleranceSeconds, options.now);
+            checkTimestamp(claim.timestamp, claim.timestampName ?? "the timestamp", options.toleranceSeconds ?? config.toleranceSeconds, options.now);
         let matched = false;
         for (const key of keys(secret, options.secrets)) {
             const expected = await (0, signing_js_1.hmac)(key, claim.signedPrefix, body);
@@ -145,16 +145,17 @@ parse) {
     }
     return { verifyWebhookSignature, unwrapWebhookEvent };
 }
-function checkTimestamp(timestamp, toleranceSeconds, now) {
+/** `name`: where the scheme carries its time (its own header, or part of one), as messages say it. */
+function checkTimestamp(timestamp, name, toleranceSeconds, now) {
     if (!/^\d{1,15}$/.test(timestamp)) {
-        throw new errors_js_1.WebhookVerificationError("malformed_timestamp", "webhook-timestamp must be whole Unix seconds");
+        throw new errors_js_1.WebhookVerificationError("malformed_timestamp", `${name} must be whole Unix seconds`);
     }
     const current = now === undefined ? Date.now() / 1000 : now instanceof Date ? now.getTime() / 1000 : now;
     const age = Math.floor(current) - Number(timestamp);
     if (age > toleranceSeconds) {
-        throw new errors_js_1.WebhookVerificationError("timestamp_too_old", `webhook-timestamp is ${age} s old, more than the ${toleranceSeconds} s allowed: a replay, or a clock that is wrong`);
+        throw new errors_js_1.WebhookVerificationError("timestamp_too_old", `${name} is ${age} s old, more than the ${toleranceSeconds} s allowed: a replay, or a clock that is wrong`);
     }
     if (-age > toleranceSeconds) {
-        throw new errors_js_1.WebhookVerificationError("timestamp_too_new", `webhook-timestamp is ${-age} s in the future, more than the ${toleranceSeconds} s allowed: check the clock`);
+        throw new errors_js_1.WebhookVerificationError("timestamp_too_new", `${name} is ${-age} s in the future, more than the ${toleranceSeconds} s allowed: check the clock`);
     }
 }
