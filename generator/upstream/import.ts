@@ -23,6 +23,8 @@ export interface Imported {
   spec: Json;
   losses: Loss[];
   notes: string[];
+  /** What the generator's validation refuses outside any event (the spec cannot be written then). */
+  problems: string[];
 }
 
 export function importOpenApi(text: string, source: string): Imported {
@@ -69,8 +71,9 @@ export function importOpenApi(text: string, source: string): Imported {
   // An event the spec would refuse (its example, a shape of its own) is left out and said, not the whole import.
   for (;;) {
     const assembled = assemble(document, events, source);
-    const refused = refusedEvents(assembled.spec);
-    if (refused.size === 0) return { spec: assembled.spec, losses, notes: [...notes, ...assembled.notes] };
+    const { refused, others } = refusedEvents(assembled.spec);
+    if (refused.size === 0)
+      return { spec: assembled.spec, losses, notes: [...notes, ...assembled.notes], problems: others };
     for (const [index, problems] of refused) {
       const event = events[index]!;
       const atExample = problems.every((p) => p.startsWith("example")) && event.__examplePointer !== undefined;
