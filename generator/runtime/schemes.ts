@@ -35,6 +35,8 @@ export interface Claim {
   signedPrefix: string;
   /** Whole Unix seconds, where the scheme signs a time. */
   timestamp?: string;
+  /** Where the time was read, in the scheme's own terms (`svix-timestamp`, `the t= of Stripe-Signature`), for messages. */
+  timestampName?: string;
   candidates: Uint8Array[];
   /** The header that holds the signatures, for messages. */
   header: string;
@@ -58,7 +60,13 @@ export function readClaim(scheme: Scheme, headers: WebhookHeaders): Claim {
       .filter((s) => s.startsWith("v1,"))
       .map((s) => decodeBase64(s.slice(3)))
       .filter((s): s is Uint8Array => s?.length === HMAC_BYTES);
-    return { signedPrefix: `${id}.${timestamp}.`, timestamp, candidates, header: `${names}-signature` };
+    return {
+      signedPrefix: `${id}.${timestamp}.`,
+      timestamp,
+      timestampName: `${names}-timestamp`,
+      candidates,
+      header: `${names}-signature`,
+    };
   }
   const header = scheme.header!.toLowerCase();
   const values = allValues(headers, header);
@@ -82,7 +90,13 @@ export function readClaim(scheme: Scheme, headers: WebhookHeaders): Claim {
     .filter(([k]) => k === "v1")
     .map(([, v]) => decodeHex(v ?? ""))
     .filter((s): s is Uint8Array => s?.length === HMAC_BYTES);
-  return { signedPrefix: `${timestamp}.`, timestamp, candidates, header: scheme.header! };
+  return {
+    signedPrefix: `${timestamp}.`,
+    timestamp,
+    timestampName: `the t= of ${scheme.header}`,
+    candidates,
+    header: scheme.header!,
+  };
 }
 
 /** The key of a secret: Standard Webhooks' `whsec_` secrets are base64, the others' are their UTF-8 bytes. */

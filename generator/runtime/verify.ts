@@ -137,7 +137,12 @@ export function createVerifier<E>(
     const body = rawBody(payload);
     const claim = readClaim(config.scheme, headers);
     if (claim.timestamp !== undefined)
-      checkTimestamp(claim.timestamp, options.toleranceSeconds ?? config.toleranceSeconds, options.now);
+      checkTimestamp(
+        claim.timestamp,
+        claim.timestampName ?? "the timestamp",
+        options.toleranceSeconds ?? config.toleranceSeconds,
+        options.now,
+      );
     let matched = false;
     for (const key of keys(secret, options.secrets)) {
       const expected = await hmac(key, claim.signedPrefix, body);
@@ -213,22 +218,28 @@ export function createVerifier<E>(
   return { verifyWebhookSignature, unwrapWebhookEvent };
 }
 
-function checkTimestamp(timestamp: string, toleranceSeconds: number, now: Date | number | undefined): void {
+/** `name`: where the scheme carries its time (its own header, or part of one), as messages say it. */
+function checkTimestamp(
+  timestamp: string,
+  name: string,
+  toleranceSeconds: number,
+  now: Date | number | undefined,
+): void {
   if (!/^\d{1,15}$/.test(timestamp)) {
-    throw new WebhookVerificationError("malformed_timestamp", "webhook-timestamp must be whole Unix seconds");
+    throw new WebhookVerificationError("malformed_timestamp", `${name} must be whole Unix seconds`);
   }
   const current = now === undefined ? Date.now() / 1000 : now instanceof Date ? now.getTime() / 1000 : now;
   const age = Math.floor(current) - Number(timestamp);
   if (age > toleranceSeconds) {
     throw new WebhookVerificationError(
       "timestamp_too_old",
-      `webhook-timestamp is ${age} s old, more than the ${toleranceSeconds} s allowed: a replay, or a clock that is wrong`,
+      `${name} is ${age} s old, more than the ${toleranceSeconds} s allowed: a replay, or a clock that is wrong`,
     );
   }
   if (-age > toleranceSeconds) {
     throw new WebhookVerificationError(
       "timestamp_too_new",
-      `webhook-timestamp is ${-age} s in the future, more than the ${toleranceSeconds} s allowed: check the clock`,
+      `${name} is ${-age} s in the future, more than the ${toleranceSeconds} s allowed: check the clock`,
     );
   }
 }

@@ -8,6 +8,8 @@ import { typeNameOfTitle } from "../named-shapes.js";
 import { defTypeName } from "../names.js";
 import { mismatches, toShape } from "../shape.js";
 import type { ShapeSpec } from "../spec.js";
+import { refusedEvents } from "./import-check.js";
+import { signingOf } from "./signing-scheme.js";
 import { readOpenApiDocument, type OpenApiDocument, type OpenApiWebhook } from "./openapi-document.js";
 import type { Loss } from "./openapi-schema.js";
 import { MAX_SAMPLE_VALUES, SampleTooLarge, sampleOf } from "./sample.js";
@@ -21,6 +23,8 @@ export interface Imported {
   spec: Json;
   losses: Loss[];
   notes: string[];
+  /** What the generator's validation refuses outside any event (the spec cannot be written then). */
+  problems: string[];
 }
 
 export function importOpenApi(text: string, source: string): Imported {
@@ -28,8 +32,9 @@ export function importOpenApi(text: string, source: string): Imported {
   const { defs, losses } = document;
   const notes = [...document.notes];
   const defShapes = new Map(Object.entries(defs).map(([k, v]) => [k, toShape(v)]));
+  // Formats are not checked here (the checker knows few); a made-up string of a format is one of its own samples.
   const fits = (shape: ShapeSpec, value: unknown) => mismatches(toShape(shape), value, defShapes).length === 0;
-  const events: Json[] = [];
+  let events: Json[] = [];
   for (const webhook of document.webhooks) {
     const { name, body } = webhook;
     const { type: _type, data: bodyData, ...fields } = body.properties ?? {};
@@ -37,24 +42,19 @@ export function importOpenApi(text: string, source: string): Imported {
     let example = webhook.example;
     if (example === undefined) {
       const made = madeExample(webhook, defs, fits);
-      const fitting = made !== undefined && (webhook.namedBy === "body" || fits(body, made));
-      // A document's shapes can be stricter than a made-up value: then the event needs a real example.
-      if (!fitting) {
-        losses.push({
-          pointer: webhook.pointer,
-          reason:
-            made === undefined
-              ? `has no example, and its shape fans out too far to make one (over ${MAX_SAMPLE_VALUES} values); write one`
-              : "has no example, and none could be made from its shape; write one",
-        });
+      // Where no value meets the shape, the event is left out and said; the others come in.
+      if ("loss" in made) {
+        losses.push({ pointer: webhook.pointer, reason: made.loss });
         continue;
       }
       notes.push(
         `${name}: the document has no example; one was made from the shape (type ${name}): replace it with a real one`,
       );
-      example = made;
+      example = made.value;
     }
     events.push({
+      __pointer: webhook.pointer,
+      ...(webhook.example !== undefined && { __examplePointer: webhook.examplePointer }),
       name,
       description: webhook.description ?? name,
       data: { type: "object", ...data },
@@ -68,21 +68,48 @@ export function importOpenApi(text: string, source: string): Imported {
       }),
     });
   }
+  // An event the spec would refuse (its example, a shape of its own) is left out and said, not the whole import.
+  for (;;) {
+    const assembled = assemble(document, events, source);
+    const { refused, others } = refusedEvents(assembled.spec);
+    if (refused.size === 0)
+      return { spec: assembled.spec, losses, notes: [...notes, ...assembled.notes], problems: others };
+    for (const [index, problems] of refused) {
+      const event = events[index]!;
+      const atExample = problems.every((p) => p.startsWith("example")) && event.__examplePointer !== undefined;
+      losses.push({
+        pointer: String(atExample ? event.__examplePointer : event.__pointer),
+        reason: `the spec would refuse this event (${event.name}): ${problems.join("; ")}; left out`,
+      });
+    }
+    events = events.filter((_, i) => !refused.has(i));
+  }
+}
+
+/** The spec from the events read: shared envelope, layout, shared shapes; and what was noted on the way. */
+function assemble(document: OpenApiDocument, events: Json[], source: string): { spec: Json; notes: string[] } {
+  const { defs } = document;
+  const signing = signingOf(document.headers.declared, secretEnvOf(document));
+  const notes: string[] = signing.note ? [signing.note] : [];
   dropAmbiguousTitles(defs, [...Object.values(defs), ...events.map((e) => e.data as ShapeSpec)], notes);
-  const enveloped = events.filter((e) => e.__envelope !== undefined);
+  const enveloped = events.filter((e) => e.__envelope !== undefined).map((e) => ({ ...e }));
   const envelope = commonEnvelope(
     enveloped.map((e) => e.__envelope as Json),
     enveloped,
     notes,
   );
-  const ordered = events.map(({ name, description, envelope: own, envelope_required, data, example }) => ({
-    name,
-    description,
-    ...(own !== undefined && { envelope: own }),
-    ...(envelope_required !== undefined && { envelope_required }),
-    data,
-    example,
-  }));
+  const own = new Map(enveloped.map((e) => [e.name, e]));
+  const ordered = events.map(({ name, description, data, example }) => {
+    const { envelope: theirs, envelope_required } = own.get(name) ?? {};
+    return {
+      name,
+      description,
+      ...(theirs !== undefined && { envelope: theirs }),
+      ...(envelope_required !== undefined && { envelope_required }),
+      data,
+      example,
+    };
+  });
   const spec: Json = {
     package: {
       name: packageName(document),
@@ -93,39 +120,47 @@ export function importOpenApi(text: string, source: string): Imported {
       $defs: Object.fromEntries(Object.entries(defs).sort(([a], [b]) => (a < b ? -1 : 1))),
     }),
     ...layoutOf(document),
+    ...(signing.signing && { signing: signing.signing }),
     envelope,
     upstream: [{ name: "openapi", format: "openapi", file: source }],
     events: ordered,
   };
-  return { spec, losses, notes };
+  return { spec, notes };
 }
 
-/** An example made from a webhook's shape, or undefined when its shape would need too many values. */
+/**
+ * An example made from a webhook's whole body (for a body-named event, with its `type` the name),
+ * checked against that body; or why none could be made.
+ */
 function madeExample(
   webhook: OpenApiWebhook,
   defs: Readonly<Record<string, ShapeSpec>>,
   fits: (shape: ShapeSpec, value: unknown) => boolean,
-): unknown {
+): { value: unknown } | { loss: string } {
   const { body, name } = webhook;
+  const shape: ShapeSpec =
+    webhook.namedBy === "header"
+      ? body
+      : {
+          ...body,
+          properties: { ...body.properties, type: { const: name } },
+          required: [...new Set([...(body.required ?? []), "type", "data"])],
+        };
   try {
-    return webhook.namedBy === "header"
-      ? sampleOf(body, defs, fits)
-      : sampleOf(
-          {
-            ...body,
-            properties: { ...body.properties, type: { const: name } },
-            required: [...new Set([...(body.required ?? []), "type", "data"])],
-          },
-          defs,
-          fits,
-        );
+    const { value, failedAt } = sampleOf(shape, defs, fits);
+    if (value !== undefined && fits(shape, value)) return { value };
+    return {
+      loss: `has no example, and none could be made that meets its shape${failedAt ? ` (no value fits ${failedAt})` : ""}; write one`,
+    };
   } catch (error) {
-    if (error instanceof SampleTooLarge) return undefined;
-    throw error;
+    if (!(error instanceof SampleTooLarge)) throw error;
+    return {
+      loss: `has no example, and its shape fans out too far to make one (over ${MAX_SAMPLE_VALUES} values); write one`,
+    };
   }
 }
 
-/** Header-named catalogues: where the name, action and delivery ID are, and the HMAC signature header. */
+/** Header-named catalogues: where the name, action and delivery ID are. */
 function layoutOf(document: OpenApiDocument): Json {
   const { headers } = document;
   if (!headers.name) return {};
@@ -135,20 +170,17 @@ function layoutOf(document: OpenApiDocument): Json {
       ...(headers.action && { action_field: headers.action }),
       ...(headers.id && { id_header: headers.id }),
     },
-    ...(headers.signature && {
-      signing: {
-        scheme: "hmac-sha256",
-        // Named after the sender, as the name header says it (X-GitHub-Event: GITHUB_WEBHOOK_SECRET).
-        secret_env: `${(
-          /^X-(.+)-Event$/i.exec(headers.name)?.[1] ?? packageName(document).replace(/-webhook-events$/, "")
-        )
-          .replace(/[^a-z0-9]+/gi, "_")
-          .toUpperCase()}_WEBHOOK_SECRET`,
-        header: headers.signature,
-        prefix: "sha256=",
-      },
-    }),
   };
+}
+
+/**
+ * The secret's variable, named after the sender: as the name header says it (X-GitHub-Event:
+ * GITHUB_WEBHOOK_SECRET), else as the document's title does.
+ */
+function secretEnvOf(document: OpenApiDocument): string {
+  const sender =
+    /^X-(.+)-Event$/i.exec(document.headers.name ?? "")?.[1] ?? packageName(document).replace(/-webhook-events$/, "");
+  return `${sender.replace(/[^a-z0-9]+/gi, "_").toUpperCase()}_WEBHOOK_SECRET`;
 }
 
 /**

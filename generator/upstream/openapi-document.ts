@@ -6,9 +6,11 @@
  * What cannot be mapped is a loss with its JSON pointer, never dropped silently.
  */
 import { LineCounter, parseDocument } from "yaml";
-import { unescapePointer } from "../errors.js";
 import type { ShapeSpec } from "../spec.js";
+import { readBody } from "./openapi-body.js";
+import { follow, followAt, pointerPath } from "./openapi-refs.js";
 import { componentName, escapePointer, schemaReader, type Loss } from "./openapi-schema.js";
+import type { DeclaredHeader } from "./signing-scheme.js";
 import { parseTolerantJson } from "./page.js";
 
 type Json = Record<string, unknown>;
@@ -35,8 +37,8 @@ export interface OpenApiDocument {
   defs: Record<string, ShapeSpec>;
   /** Where each shared shape is in the document. */
   defPointers: Record<string, string>;
-  /** Header-named catalogues: the headers the document declares. */
-  headers: { name?: string; id?: string; signature?: string; action?: string };
+  /** Header-named catalogues: the headers that name and identify a request; and every header declared, for signing. */
+  headers: { name?: string; id?: string; action?: string; declared: DeclaredHeader[] };
   losses: Loss[];
   notes: string[];
   /** The line of a JSON pointer in the document's text, where it is there. */
@@ -61,7 +63,7 @@ export function readOpenApiDocument(text: string, source: string): OpenApiDocume
     const node = doc.getIn(pointerPath(pointer), true) as { range?: [number, number, number] } | undefined;
     return node?.range ? lineCounter.linePos(node.range[0]).line : undefined;
   };
-  const headers: OpenApiDocument["headers"] = {};
+  const headers: OpenApiDocument["headers"] = { declared: [] };
   const read: OpenApiWebhook[] = [];
 
   for (const [operationKey, item] of Object.entries(webhooks)) {
@@ -77,6 +79,14 @@ export function readOpenApiDocument(text: string, source: string): OpenApiDocume
         reason: `is a second operation of this webhook (${method} is read)`,
       });
     const operation = method ? (follow(path[method], root!) as Json) : undefined;
+    // Header parameters of the path item and of the operation, each where it is declared.
+    const parameters = [
+      ...parametersAt(path.parameters, `${pointer}/parameters`, root!),
+      ...parametersAt(operation?.parameters, `${pointer}/${method}/parameters`, root!),
+    ].filter(({ node }) => node.in === "header" && typeof node.name === "string");
+    for (const { node, pointer: at } of parameters)
+      if (!headers.declared.some((h) => h.name.toLowerCase() === String(node.name).toLowerCase()))
+        headers.declared.push(declaredHeader(node, at, root!));
     const content = (follow(operation?.requestBody, root!).content ?? {}) as Json;
     // JSON under any of its media type names: application/json (with parameters), application/…+json.
     const jsonTypes = Object.keys(content).filter((t) => /^application\/([\w.-]+\+)?json\s*(;.*)?$/i.test(t));
@@ -103,7 +113,12 @@ export function readOpenApiDocument(text: string, source: string): OpenApiDocume
     }
     const bodyPointer =
       component !== undefined ? `/components/schemas/${escapePointer(component)}` : `${mediaPointer}/schema`;
-    const body = flattened(follow(media.schema, root!), root!);
+    const bodyRead = readBody(follow(media.schema, root!), bodyPointer, root!, reader);
+    if ("loss" in bodyRead) {
+      losses.push({ ...bodyRead.loss, reason: `${bodyRead.loss.reason} (the webhook ${pointer} is left out)` });
+      continue;
+    }
+    const { raw: body, shape, unmerged } = bodyRead;
     const properties = (body.properties ?? {}) as Json;
     const typeShape = follow(properties.type, root!);
     const typeValue = singleValue(typeShape);
@@ -128,24 +143,22 @@ export function readOpenApiDocument(text: string, source: string): OpenApiDocume
           : (exampleType() ?? (typeof metaName === "string" ? metaName : operationKey));
     else {
       // The body is the payload: named by a header (such as X-GitHub-Event), with an action field.
-      const declared = operation?.parameters;
-      const parameters = (Array.isArray(declared) ? declared : [])
-        .map((p) => follow(p, root!))
-        .filter((p) => p.in === "header");
-      const nameHeader = parameters.find((p) => /-event$/i.test(String(p.name)));
+      const nameHeader = parameters.map((p) => p.node).find((p) => /-event$/i.test(String(p.name)));
       if (!nameHeader) {
-        losses.push({
-          pointer: `${pointer}/${method}/requestBody`,
-          reason: "the body has no data field and no header parameter names the event (such as X-GitHub-Event)",
-        });
+        // An allOf body left as written may have its data field in a part: say why it was not read as one.
+        losses.push(
+          unmerged
+            ? { ...unmerged, reason: `${unmerged.reason} (the webhook ${pointer} is left out)` }
+            : {
+                pointer: `${pointer}/${method}/requestBody`,
+                reason: "the body has no data field and no header parameter names the event (such as X-GitHub-Event)",
+              },
+        );
         continue;
       }
       namedBy = "header";
       headers.name ??= String(nameHeader.name);
-      headers.id ??= parameters.map((p) => String(p.name)).find((n) => /-delivery$/i.test(n));
-      const signature = parameters.find((p) => /signature-256$/i.test(String(p.name)));
-      if (signature && typeof signature.example === "string" && signature.example.startsWith("sha256="))
-        headers.signature ??= String(signature.name);
+      headers.id ??= parameters.map((p) => String(p.node.name)).find((n) => /-delivery$/i.test(n));
       const action = commonValue(body, "action", root!);
       const base = String(operation?.operationId ?? operationKey)
         .split("/")[0]!
@@ -161,7 +174,7 @@ export function readOpenApiDocument(text: string, source: string): OpenApiDocume
       pointer: `${pointer}/${method}/requestBody`,
       bodyPointer,
       namedBy,
-      body: reader.convert(body, bodyPointer),
+      body: shape,
       ...(example !== undefined && { example, examplePointer }),
     });
   }
@@ -187,7 +200,8 @@ export function readOpenApiDocument(text: string, source: string): OpenApiDocume
     defs,
     defPointers,
     headers,
-    losses,
+    // A part several bodies share (an envelope component) is read once per body: its losses once.
+    losses: losses.filter((l, i) => losses.findIndex((o) => o.pointer === l.pointer && o.reason === l.reason) === i),
     notes,
     lineOf,
   };
@@ -237,31 +251,24 @@ function exampleOf(
     : {};
 }
 
-/**
- * A body written as `allOf` of object parts (an envelope component and the event's own fields, as
- * many documents do) read as the one object it means: their properties and required lists
- * together. Left as written where that would change its meaning: a part that is not a plain
- * object, closes itself, or gives a field another shape than a sibling part does.
- */
-function flattened(schema: Json, root: Json, depth = 0): Json {
-  if (!Array.isArray(schema.allOf) || depth > REF_CHAIN_LIMIT) return schema;
-  const parts = (schema.allOf as unknown[]).map((m) => flattened(follow(m, root), root, depth + 1));
-  const plain = (part: Json) =>
-    Object.keys(part).every(
-      (k) => ["type", "properties", "required", "description", "title"].includes(k) || k.startsWith("x-"),
-    ) &&
-    (part.type === undefined || part.type === "object");
-  const { allOf: _allOf, ...rest } = schema;
-  if (!parts.every(plain) || !plain({ ...rest, type: rest.type ?? "object" })) return schema;
-  const properties: Json = {};
-  for (const part of [...parts, rest]) {
-    for (const [name, shape] of Object.entries((part.properties ?? {}) as Json)) {
-      if (name in properties && JSON.stringify(properties[name]) !== JSON.stringify(shape)) return schema;
-      properties[name] = shape;
-    }
-  }
-  const required = [...new Set([...parts, rest].flatMap((p) => (p.required ?? []) as string[]))];
-  return { ...rest, type: "object", properties, ...(required.length > 0 && { required }) };
+/** The parameters listed at a place (a list, its members possibly references), each with its pointer. */
+function parametersAt(list: unknown, at: string, root: Json): { node: Json; pointer: string }[] {
+  return Array.isArray(list) ? list.map((p, i) => followAt(p, root, `${at}/${i}`)) : [];
+}
+
+/** What a header parameter says of its values: example, pattern, description (its own or its schema's). */
+function declaredHeader(parameter: Json, pointer: string, root: Json): DeclaredHeader {
+  const schema = follow(parameter.schema, root);
+  const examples = Object.values((parameter.examples ?? {}) as Json).map((e) => (e as Json | undefined)?.value);
+  const example = parameter.example ?? schema.example ?? (schema.examples as unknown[] | undefined)?.[0] ?? examples[0];
+  const description = [parameter.description, schema.description].filter((d) => typeof d === "string").join(" ");
+  return {
+    name: String(parameter.name),
+    pointer,
+    ...(example !== undefined && { example }),
+    ...(typeof schema.pattern === "string" && { pattern: schema.pattern }),
+    ...(description !== "" && { description }),
+  };
 }
 
 /** The one value a body's field has in every branch (a body may be a oneOf of variants with one action). */
@@ -279,30 +286,4 @@ function commonValue(body: Json, field: string, root: Json, depth = 0): unknown 
 /** A schema's one value: its `const`, or a one-value `enum`. */
 function singleValue(schema: Json): unknown {
   return schema.const ?? (Array.isArray(schema.enum) && schema.enum.length === 1 ? schema.enum[0] : undefined);
-}
-
-/**
- * Follows local references (`#/components/schemas/…`, `…/pathItems/…`, `…/requestBodies/…`,
- * `…/parameters/…`) to what they point at, own properties only; a reference that points at
- * nothing is left as it is, for the reader to report.
- */
-function follow(value: unknown, root: Json): Json {
-  let current = value;
-  for (let i = 0; i < REF_CHAIN_LIMIT; i++) {
-    const ref = (current as Json | undefined)?.$ref;
-    if (typeof ref !== "string" || !ref.startsWith("#/")) break;
-    const target = pointerPath(ref.slice(1)).reduce<unknown>(
-      (node, key) =>
-        typeof node === "object" && node !== null && Object.hasOwn(node, key) ? (node as Json)[key] : undefined,
-      root,
-    );
-    if (target === undefined) break;
-    current = target;
-  }
-  return (current && typeof current === "object" ? current : {}) as Json;
-}
-
-/** A JSON pointer (`/a/b~1c`) as the steps of a path. */
-function pointerPath(pointer: string): (string | number)[] {
-  return pointer.split("/").slice(1).map(unescapePointer);
 }

@@ -172,7 +172,8 @@ function newEvent(doc: Document, spec: Spec, event: CatalogueEvent): { node: YAM
   const notes: string[] = [];
   const example = event.example as Record<string, unknown> | undefined;
   const exampleData = spec.layout ? example : (example?.data as Record<string, unknown> | undefined);
-  const data = (spec.layout ? event.body : event.body?.properties?.data) ?? (exampleData && inferShape(exampleData));
+  const declared = spec.layout ? event.body : event.body?.properties?.data;
+  const data = declared ?? (exampleData && worded(inferShape(exampleData), event, spec.layout ? "" : "data"));
   if (!data) notes.push("upstream gives neither a data shape nor an example; write the data shape by hand");
   if (event.description === undefined) notes.push("upstream gives no description; write one");
   // Envelope fields this event words its own way, as its upstream entry does.
@@ -205,6 +206,31 @@ function newEvent(doc: Document, spec: Spec, event: CatalogueEvent): { node: YAM
   const node = doc.createNode(entry) as YAMLMap;
   node.commentBefore = " Added by docs:sync; review it.";
   return { node, notes };
+}
+
+/**
+ * A shape inferred from an example, with the wording upstream gives its fields (the reference page
+ * describes `data` itself): written in the same run, so a second sync has nothing left to bring.
+ */
+function worded(shape: ShapeSpec, event: CatalogueEvent, prefix: string): ShapeSpec {
+  for (const [path, field] of event.fields) {
+    if (field.description === undefined) continue;
+    const rest =
+      prefix === ""
+        ? path
+        : path === prefix
+          ? ""
+          : path.startsWith(`${prefix}.`)
+            ? path.slice(prefix.length + 1)
+            : undefined;
+    if (rest === undefined) continue;
+    const at = (rest === "" ? [] : schemaPathOf(rest)).reduce<Record<string, unknown> | undefined>(
+      (node, key) => node?.[key] as Record<string, unknown> | undefined,
+      shape as Record<string, unknown>,
+    );
+    if (at && at.description === undefined) at.description = field.description;
+  }
+  return shape;
 }
 
 /** A shape that fits an example, for sources that show `data` only by example. */

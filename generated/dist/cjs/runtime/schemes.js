@@ -42,6 +42,7 @@ function readClaim(scheme, headers) {
     return {
       signedPrefix: `${id}.${timestamp}.`,
       timestamp,
+      timestampName: `${names}-timestamp`,
       candidates,
       header: `${names}-signature`,
     };
@@ -72,7 +73,13 @@ function readClaim(scheme, headers) {
     .filter(([k]) => k === "v1")
     .map(([, v]) => (0, signing_js_1.decodeHex)(v ?? ""))
     .filter((s) => s?.length === HMAC_BYTES);
-  return { signedPrefix: `${timestamp}.`, timestamp, candidates, header: scheme.header };
+  return {
+    signedPrefix: `${timestamp}.`,
+    timestamp,
+    timestampName: `the t= of ${scheme.header}`,
+    candidates,
+    header: scheme.header,
+  };
 }
 /** The key of a secret: Standard Webhooks' `whsec_` secrets are base64, the others' are their UTF-8 bytes. */
 function keyOf(scheme, secret) {

@@ -15,6 +15,8 @@ export interface Claim {
   signedPrefix: string;
   /** Whole Unix seconds, where the scheme signs a time. */
   timestamp?: string;
+  /** Where the time was read, in the scheme's own terms (`svix-timestamp`, `the t= of Stripe-Signature`), for messages. */
+  timestampName?: string;
   candidates: Uint8Array[];
   /** The header that holds the signatures, for messages. */
   header: string;

@@ -82,6 +82,7 @@ export function createVerifier(
     if (claim.timestamp !== undefined)
       checkTimestamp(
         claim.timestamp,
+        claim.timestampName ?? "the timestamp",
         options.toleranceSeconds ?? config.toleranceSeconds,
         options.now,
       );
@@ -155,12 +156,10 @@ export function createVerifier(
   }
   return { verifyWebhookSignature, unwrapWebhookEvent };
 }
-function checkTimestamp(timestamp, toleranceSeconds, now) {
+/** `name`: where the scheme carries its time (its own header, or part of one), as messages say it. */
+function checkTimestamp(timestamp, name, toleranceSeconds, now) {
   if (!/^\d{1,15}$/.test(timestamp)) {
-    throw new WebhookVerificationError(
-      "malformed_timestamp",
-      "webhook-timestamp must be whole Unix seconds",
-    );
+    throw new WebhookVerificationError("malformed_timestamp", `${name} must be whole Unix seconds`);
   }
   const current =
     now === undefined ? Date.now() / 1000 : now instanceof Date ? now.getTime() / 1000 : now;
@@ -168,13 +167,13 @@ function checkTimestamp(timestamp, toleranceSeconds, now) {
   if (age > toleranceSeconds) {
     throw new WebhookVerificationError(
       "timestamp_too_old",
-      `webhook-timestamp is ${age} s old, more than the ${toleranceSeconds} s allowed: a replay, or a clock that is wrong`,
+      `${name} is ${age} s old, more than the ${toleranceSeconds} s allowed: a replay, or a clock that is wrong`,
     );
   }
   if (-age > toleranceSeconds) {
     throw new WebhookVerificationError(
       "timestamp_too_new",
-      `webhook-timestamp is ${-age} s in the future, more than the ${toleranceSeconds} s allowed: check the clock`,
+      `${name} is ${-age} s in the future, more than the ${toleranceSeconds} s allowed: check the clock`,
     );
   }
 }
