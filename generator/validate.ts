@@ -175,11 +175,22 @@ export function validateSpec(loaded: LoadedSpec): Spec {
 
 type Report = (path: DataPath, message: string, at?: "key" | "value") => void;
 
+const defShapesCache = new WeakMap<Spec, Map<string, ReturnType<typeof toShape>>>();
+/** The spec's shared shapes, read once per spec (every event's checks use them). */
+function defShapesOf(spec: Spec): Map<string, ReturnType<typeof toShape>> {
+  let shapes = defShapesCache.get(spec);
+  if (!shapes) {
+    shapes = new Map(Object.entries(spec.$defs ?? {}).map(([name, def]) => [name, toShape(def)]));
+    defShapesCache.set(spec, shapes);
+  }
+  return shapes;
+}
+
 /** Rules on shapes that JSON Schema itself cannot state: each keyword module's, then where keywords apply. */
 function checkShapeRules(shape: ShapeSpec, path: DataPath, report: Report, spec: Spec): void {
   const defs = spec.$defs ?? {};
   const checkFormats = spec.options?.check_formats ?? false;
-  const defShapes = new Map(Object.entries(defs).map(([name, def]) => [name, toShape(def)]));
+  const defShapes = defShapesOf(spec);
   const walk = (node: ShapeSpec, at: DataPath): void => {
     const context: CheckContext = {
       defs,
@@ -239,8 +250,7 @@ function checkDataIsObject(
   report: Report,
   spec: Spec,
 ): void {
-  const defs = new Map(Object.entries(spec.$defs ?? {}).map(([name, def]) => [name, toShape(def)]));
-  const types = possibleTypes(toShape(event.data), defs);
+  const types = possibleTypes(toShape(event.data), defShapesOf(spec));
   types.delete("integer");
   if (types.size === 1 && types.has("object")) return;
   const can = types.size === 0 ? "no value" : [...types].join(" or ");
@@ -281,7 +291,7 @@ function checkExample(
   at: (...rest: (string | number)[]) => DataPath,
   report: Report,
 ): void {
-  const defs = new Map(Object.entries(spec.$defs ?? {}).map(([name, def]) => [name, toShape(def)]));
+  const defs = defShapesOf(spec);
   const found = mismatches(
     toShape(composeEventSchema(spec.envelope, event, spec.layout)),
     composeExample(event, spec.layout),
