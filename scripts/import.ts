@@ -39,10 +39,7 @@ try {
     );
     process.exit(1);
   }
-  const text = `# yaml-language-server: $schema=${relative(
-    dirname(resolve(values.spec)),
-    SPEC_SCHEMA_PATH,
-  )
+  const text = `# yaml-language-server: $schema=${relative(dirname(resolve(values.spec)), SPEC_SCHEMA_PATH)
     .split("\\")
     .join("/")}
 #

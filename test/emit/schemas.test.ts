@@ -87,7 +87,9 @@ describe("the union schema", () => {
     const { model } = openai;
     const byReference = unionSchema(model, 0);
     expect(byReference.$defs).toBeUndefined();
-    expect(byReference.oneOf).toEqual(model.events.map((e) => ({ $ref: `urn:webhook-event-codegen:${model.package.name}:${e.name}` })));
+    expect(byReference.oneOf).toEqual(
+      model.events.map((e) => ({ $ref: `urn:webhook-event-codegen:${model.package.name}:${e.name}` })),
+    );
     const validate = all(model).compile(byReference);
     for (const type of WEBHOOK_EVENT_TYPES)
       for (const [name, change] of changes) {

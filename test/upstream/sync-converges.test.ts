@@ -57,4 +57,3 @@ describe.each(["page", "openapi"])("docs:sync --from %s after upstream added eve
     expect(second.after).toBe(first.after);
   });
 });
-
