@@ -16,7 +16,7 @@ import type { SpecProblem } from "./errors.js";
 import { inputsFingerprint, sourceName } from "./fingerprint.js";
 import { loadSpec } from "./load.js";
 import { buildModel, compareNames, type CatalogueModel } from "./model.js";
-import { printPackage } from "./print-package.js";
+import { packageSupport, printModules } from "./print-package.js";
 import { validateSpec } from "./validate.js";
 import { withManifest } from "./write.js";
 
@@ -38,36 +38,40 @@ export async function generate(
   const source = sourceName(specFile, outDir);
   const model = buildModel(spec, source);
   progress("writing the code");
-  const files = printPackage(emitAll(model));
-  return withManifest(
-    files.sort((a, b) => compareNames(a.path, b.path)),
-    inputsFingerprint(specFile, outDir),
-  );
+  return withManifest(packageFiles(model), inputsFingerprint(specFile, outDir));
 }
 
-/** The package's files, printed: what `generate` writes, without the manifest. */
+/**
+ * The package's files, printed: what `generate` writes, without the manifest. Each emitter's
+ * modules are printed as soon as they are described, so only one emitter's descriptions are held
+ * at a time (a 1,000-event catalogue's guards alone are hundreds of MB of trees).
+ */
 export function packageFiles(model: CatalogueModel): GeneratedFile[] {
-  return printPackage(emitAll(model)).sort((a, b) => compareNames(a.path, b.path));
+  const files = [...EMITTERS.flatMap((emit) => printModules(emit(model))), ...packageSupport()];
+  return files.sort((a, b) => compareNames(a.path, b.path));
 }
 
 /** Where a run is, for a progress line: a stage, and for long stages how far it got. */
 export type Progress = (stage: string, done?: number, total?: number) => void;
 
+/** Every emitter, each a function of the model; whole-catalogue files and per-event files alike. */
+const EMITTERS: readonly ((model: CatalogueModel) => Emitted[])[] = [
+  emitTypes,
+  emitDefs,
+  emitGuards,
+  emitUnions,
+  emitParse,
+  emitRuntime,
+  emitFixtures,
+  emitSchemas,
+  emitWebhooks,
+  emitIndex,
+  emitPackageJson,
+  emitReadme,
+  emitDocs,
+];
+
 /** Every file of the package as the emitters describe it (modules not yet printed). */
 export function emitAll(model: CatalogueModel): Emitted[] {
-  return [
-    ...emitTypes(model),
-    ...emitDefs(model),
-    ...emitGuards(model),
-    ...emitUnions(model),
-    ...emitParse(model),
-    ...emitRuntime(model),
-    ...emitFixtures(model),
-    ...emitSchemas(model),
-    ...emitWebhooks(model),
-    ...emitIndex(model),
-    ...emitPackageJson(model),
-    ...emitReadme(model),
-    ...emitDocs(model),
-  ];
+  return EMITTERS.flatMap((emit) => emit(model));
 }

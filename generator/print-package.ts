@@ -7,7 +7,7 @@ import type { Emitted, GeneratedFile } from "./emit/module.js";
 import { printJson } from "./print/json.js";
 import { printModule } from "./print/module.js";
 
-export function printPackage(emitted: readonly Emitted[]): GeneratedFile[] {
+export function printModules(emitted: readonly Emitted[]): GeneratedFile[] {
   const files: GeneratedFile[] = [];
   for (const item of emitted) {
     if (!("module" in item)) {
@@ -24,7 +24,10 @@ export function printPackage(emitted: readonly Emitted[]): GeneratedFile[] {
       { path: `dist/cjs/${path}.d.ts`, contents: declarations },
     );
   }
-  // Node reads dist/cjs/*.js as CommonJS only with this beside them; the package itself is ESM.
-  files.push({ path: "dist/cjs/package.json", contents: printJson({ type: "commonjs" }) });
   return files;
+}
+
+/** What the printed forms need beside them: Node reads dist/cjs/*.js as CommonJS only with this; the package itself is ESM. */
+export function packageSupport(): GeneratedFile[] {
+  return [{ path: "dist/cjs/package.json", contents: printJson({ type: "commonjs" }) }];
 }
