@@ -23,7 +23,6 @@ import {
   splitName,
   DEFAULT_ID_FIELD,
   DEFAULT_TOLERANCE_SECONDS,
-  type ShapeSpec,
   type SigningScheme,
   type Spec,
 } from "./spec.js";

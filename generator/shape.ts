@@ -5,7 +5,7 @@
  */
 import { KEYWORDS } from "./keywords/index.js";
 import type { AcceptContext, ShapeMismatch } from "./keywords/keyword.js";
-import type { JsonType, JsonValue, Scalar, ShapeSpec } from "./spec.js";
+import type { JsonType, JsonValue, ShapeSpec } from "./spec.js";
 
 export type { ShapeMismatch } from "./keywords/keyword.js";
 

@@ -68,20 +68,28 @@ const validatorDoc = (event: EventModel) => [
 ];
 
 /** `export function validateX(value: unknown, issues?: ValidationIssue[]): value is X { … }` */
-function validatorFunction(event: EventModel, body: readonly Stmt[]): Declaration {
+export function validatorDeclaration(
+  name: string,
+  typeName: string,
+  doc: readonly string[],
+  body: readonly Stmt[],
+): Declaration {
   return {
     k: "function",
-    name: event.validatorName,
+    name,
     exported: true,
-    doc: validatorDoc(event),
+    doc,
     params: [
       { name: "value", type: t("unknown") },
       { name: "issues", type: arrayOf(t("ValidationIssue")), optional: true },
     ],
-    returns: predicate("value", t(event.typeName)),
+    returns: predicate("value", t(typeName)),
     body,
   };
 }
+
+const validatorFunction = (event: EventModel, body: readonly Stmt[]): Declaration =>
+  validatorDeclaration(event.validatorName, event.typeName, validatorDoc(event), body);
 
 function wholeValidator(module: GuardModule, event: EventModel): Declaration[] {
   const { statements } = module.body(event.shape, undefined, num(0));

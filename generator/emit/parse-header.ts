@@ -2,8 +2,9 @@ import type { CatalogueModel } from "../model.js";
 import { importFrom, type Declaration } from "../print/declarations.js";
 import { binary, call, chain, id, index, member, not, object, str, template, typeOf } from "../print/expressions.js";
 import { constant, exprStmt, ifStmt, ret, type Stmt } from "../print/statements.js";
-import { arrayOf, objectType, predicate, ref, t, union } from "../print/types.js";
+import { objectType, ref, t, union } from "../print/types.js";
 import { docText } from "../print/literals.js";
+import { validatorDeclaration } from "./guards.js";
 import { moduleOf, type Emitted } from "./module.js";
 import { parseBody } from "./parse.js";
 import { isWebhookEvent, parseHead, webhookEventSchema } from "./parse-parts.js";
@@ -98,21 +99,15 @@ export function emitHeaderParse(model: CatalogueModel): Emitted[] {
         ret(id("undefined")),
       ],
     },
-    {
-      k: "function",
-      name: "validateWebhookEvent",
-      exported: true,
-      doc: [
+    validatorDeclaration(
+      "validateWebhookEvent",
+      "WebhookEvent",
+      [
         `Checks that \`value\` is one of the catalogue's events, \`{ ${layout.idHeader ? "id, " : ""}name, payload }\`, against the shape its name names.`,
         "Without `issues` it stops at the first mismatch; with `issues` it records every mismatch there.",
       ],
-      params: [
-        { name: "value", type: t("unknown") },
-        { name: "issues", type: arrayOf(t("ValidationIssue")), optional: true },
-      ],
-      returns: predicate("value", t("WebhookEvent")),
-      body: validation,
-    },
+      validation,
+    ),
     isWebhookEvent(),
     {
       k: "function",

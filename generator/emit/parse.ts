@@ -3,10 +3,10 @@ import { defValidatorName, ownFieldsValidatorName } from "../names.js";
 import { importFrom, type Declaration } from "../print/declarations.js";
 import { as, binary, call, chain, id, member, not, object, str, typeOf, type Expr } from "../print/expressions.js";
 import { comment, constant, exprStmt, ifStmt, ret, tryCatch, type Stmt } from "../print/statements.js";
-import { arrayOf, predicate, t, union } from "../print/types.js";
+import { t, union } from "../print/types.js";
 import { envelopeOnce } from "./envelope-guard.js";
 import { GuardModule, RUNTIME_HELPERS } from "./guard-code.js";
-import { defImports } from "./guards.js";
+import { defImports, validatorDeclaration } from "./guards.js";
 import { moduleOf, type Emitted } from "./module.js";
 import { emitHeaderParse } from "./parse-header.js";
 import { isWebhookEvent, parseHead, webhookEventSchema } from "./parse-parts.js";
@@ -87,21 +87,15 @@ export function emitParse(model: CatalogueModel): Emitted[] {
     ),
     ...(module.helpers.has("FORMATS") ? [importFrom("./runtime/formats.js", ["FORMATS"])] : []),
     ...module.statements,
-    {
-      k: "function",
-      name: "validateWebhookEvent",
-      exported: true,
-      doc: [
+    validatorDeclaration(
+      "validateWebhookEvent",
+      "WebhookEvent",
+      [
         "Checks that `value` is one of the catalogue's events, against the shape its `type` names.",
         "Without `issues` it stops at the first mismatch; with `issues` it records every mismatch there.",
       ],
-      params: [
-        { name: "value", type: t("unknown") },
-        { name: "issues", type: arrayOf(t("ValidationIssue")), optional: true },
-      ],
-      returns: predicate("value", t("WebhookEvent")),
-      body: validation,
-    },
+      validation,
+    ),
     isWebhookEvent(),
     {
       k: "function",
