@@ -1,7 +1,7 @@
 import type { CatalogueModel } from "../model.js";
 import { exportFrom, importFrom, type Declaration } from "../print/declarations.js";
 import { call, member, num, object, str, type Expr } from "../print/expressions.js";
-import { docText } from "../print/literals.js";
+import { docText, stringLiteral } from "../print/literals.js";
 import { indexed, ref, t, union } from "../print/types.js";
 import { valueExpr } from "../print/values.js";
 import { moduleOf, type Emitted } from "./module.js";
@@ -43,7 +43,7 @@ export function emitWebhooks(model: CatalogueModel): Emitted[] {
     name,
     exported: true,
     doc,
-    type: indexed(verifier, t(JSON.stringify(name))),
+    type: indexed(verifier, t(stringLiteral(name))),
     init: member("verifier", name),
   });
   const statements: Declaration[] = [
@@ -97,7 +97,7 @@ export function emitWebhooks(model: CatalogueModel): Emitted[] {
         `Signs an event (serialized as JSON) or a raw body like the sender does (${docText(scheme.name)}), so a handler`,
         "can be tested with a real signed request: `{ body, headers, request(url?) }`. For tests only.",
       ],
-      type: ref("Signer", [union(headerNames(scheme, model.layout).map((n) => t(JSON.stringify(n))))]),
+      type: ref("Signer", [union(headerNames(scheme, model.layout).map((n) => t(stringLiteral(n))))]),
       init: call("createSigner", signerArgs),
     },
   ];

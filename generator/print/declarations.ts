@@ -17,6 +17,7 @@ import {
   type Form,
 } from "./doc.js";
 import { printExpr, type Expr } from "./expressions.js";
+import { stringLiteral } from "./literals.js";
 import { assignment, block, type Stmt } from "./statements.js";
 import { jsDoc, printType, type Member, type TypeNode, objectType } from "./types.js";
 
@@ -137,7 +138,7 @@ function printModuleReference(d: Extract<Declaration, { k: "import" | "export-fr
       specs.length === 1
         ? ["{ ", specs[0]!, " }"]
         : group(["{", indent([line, join([",", line], specs)]), ifBreak(","), line, "}"]);
-    return [keyword, typeOnly ? " type " : " ", list, " from ", JSON.stringify(d.from), ";"];
+    return [keyword, typeOnly ? " type " : " ", list, " from ", stringLiteral(d.from), ";"];
   };
   const ts = print(d.names, d.typeOnly);
   if (d.typeOnly || values.length === 0) return typed(ts);

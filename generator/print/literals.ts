@@ -3,7 +3,7 @@
  * text or a property name. Each escapes what could end its context, so a hostile spec cannot
  * inject code, and writes what it keeps as prettier would (its quotes, its number forms).
  */
-import { INVISIBLE, showInvisible } from "../names.js";
+import { INVISIBLE } from "../names.js";
 
 // Line and paragraph separators end lines in JS; other control characters only confuse readers and tools.
 // Bidirectional and zero-width controls reorder or hide text for a reviewer ("Trojan Source"):
@@ -63,9 +63,4 @@ export function propertyKey(name: string, javascript: boolean): string {
   if (IDENTIFIER_NAME.test(name)) return name;
   if (javascript && /^(?:\d+|\d+\.\d+)$/.test(name) && String(Number(name)) === name) return name;
   return literal;
-}
-
-/** JSON text of a value, with bidirectional and zero-width controls written as escapes. */
-export function jsonText(value: unknown, indent = 2): string {
-  return showInvisible(JSON.stringify(value, null, indent));
 }
