@@ -94,14 +94,16 @@ async function once(options: Options): Promise<number> {
     if (live) process.stderr.write("\r\x1b[K");
   }
   if (options.verify) {
-    const { verifyPackage } = await import("../generator/verify-package.js");
-    const problems = await verifyPackage(files);
-    if (problems.length > 0) {
+    const verified = await verify(files);
+    if (verified.problems.length > 0) {
       console.error(
-        `The generated package does not type-check (a bug in the generator; please report it):\n${problems.join("\n")}`,
+        `The generated package does not type-check (a bug in the generator; please report it):\n${verified.problems.join("\n")}`,
       );
       return 2;
     }
+    // Said, so that a CI log shows the check ran and what it covered.
+    if (!options.quiet)
+      console.log(`verified: the package's ${verified.files} TypeScript files type-check as one strict program`);
   }
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
 
@@ -125,6 +127,13 @@ async function once(options: Options): Promise<number> {
   return 0;
 }
 
+/** The type-check of `--verify`: the package's TypeScript sources as one strict program. */
+async function verify(files: readonly { path: string; contents: string }[]): Promise<{ files: number; problems: string[] }> {
+  const { verifyPackage } = await import("../generator/verify-package.js");
+  const problems = await verifyPackage(files);
+  return { files: files.filter((f) => f.path.endsWith(".ts") && !f.path.startsWith("dist/")).length, problems };
+}
+
 /** `--json`: the outcome as one line, problems with their places included; the exit code as usual. */
 async function asJson(options: Options): Promise<number> {
   const started = performance.now();
@@ -132,11 +141,26 @@ async function asJson(options: Options): Promise<number> {
   const seconds = () => Number(((performance.now() - started) / 1000).toFixed(2));
   try {
     const files = await generate(options.spec, options.out, (problem) => warnings.push(problem));
+    // --json changes how the outcome is said, never what runs: --verify runs here too.
+    const verified = options.verify ? await verify(files) : undefined;
+    if (verified && verified.problems.length > 0) {
+      console.log(JSON.stringify({ ok: false, verified: { ok: false, ...verified }, warnings }));
+      return 2;
+    }
+    const verifiedField = verified ? { verified: { ok: true, files: verified.files } } : {};
     if (options.check) {
       const diff = diffOutput(options.out, files);
       const upToDate = isUpToDate(diff);
       console.log(
-        JSON.stringify({ ok: upToDate, check: true, files: files.length, ...diff, warnings, seconds: seconds() }),
+        JSON.stringify({
+          ok: upToDate,
+          check: true,
+          files: files.length,
+          ...diff,
+          ...verifiedField,
+          warnings,
+          seconds: seconds(),
+        }),
       );
       return upToDate ? 0 : 1;
     }
@@ -149,6 +173,7 @@ async function asJson(options: Options): Promise<number> {
         unchanged: diff.unchanged.length,
         removed: diff.removed.length,
         kept: diff.foreign.length,
+        ...verifiedField,
         warnings,
         seconds: seconds(),
       }),

@@ -251,6 +251,19 @@ describe("npm run generate", () => {
     expect([quiet.code, quiet.stdout, quiet.stderr]).toEqual([0, "", ""]);
   });
 
+  it("--verify runs and says what it checked, with --json too (which changes only how the outcome is said)", () => {
+    const dir = project();
+    const plain = run(dir, "--verify");
+    expect(plain.code, plain.stderr).toBe(0);
+    expect(plain.stdout).toMatch(/^verified: the package's \d+ TypeScript files type-check as one strict program$/m);
+    const json = run(dir, "--verify", "--json", "--out", "other");
+    expect(json.code, json.stderr).toBe(0);
+    const outcome = JSON.parse(json.stdout) as { ok: boolean; verified: { ok: boolean; files: number } };
+    expect(outcome.verified.ok).toBe(true);
+    expect(outcome.verified.files).toBe(Number(/package's (\d+) TypeScript/.exec(plain.stdout)![1]));
+    expect(JSON.parse(run(dir, "--json", "--out", "third").stdout)).not.toHaveProperty("verified");
+  });
+
   const hasScript = spawnSync("script", ["--version"], { encoding: "utf8" }).status === 0;
   it.skipIf(!hasScript)("shows progress on a terminal, and nothing extra when not on one", () => {
     const dir = project();
