@@ -4,7 +4,7 @@
  * by JSON pointer; then nothing is written unless --allow-loss says to go ahead without it.
  */
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import { dirname, relative, resolve } from "node:path";
+import { basename, dirname, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { stringify } from "yaml";
 import { importOpenApi } from "../generator/upstream/import.js";
@@ -55,9 +55,18 @@ ${stringify(spec, { lineWidth: 0 })}`;
   }
   writeFileSync(values.spec, text);
   console.log(
-    `Wrote ${values.spec}: ${(spec.events as unknown[]).length} events${losses.length > 0 ? `, ${losses.length} part(s) left out` : ""}. Next: npm run generate -- --spec ${values.spec}`,
+    `Wrote ${values.spec}: ${(spec.events as unknown[]).length} events${losses.length > 0 ? `, ${losses.length} part(s) left out` : ""}. Next: ${nextCommand(values.spec)}`,
   );
 } catch (error) {
   console.error(error instanceof Error ? error.message : String(error));
   process.exit(1);
+}
+
+/**
+ * The command that generates the new spec's package into a folder of its own: never the
+ * repository's generated/, which holds another catalogue's package (the generator would replace it).
+ */
+function nextCommand(specFile: string): string {
+  const stem = basename(specFile).replace(/\.[^.]*$/, "") || "catalogue";
+  return `npm run generate -- --spec ${specFile} --out ${stem}-package`;
 }

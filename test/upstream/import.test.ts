@@ -26,6 +26,8 @@ describe("npm run import", () => {
     const result = importer(dir, OPENAPI, "--spec", "events.yaml");
     expect(result.err).toBe("");
     expect(result.out).toMatch(/Wrote events\.yaml: 16 events\./);
+    // The next step names a folder of its own: never the generated/ that holds another catalogue.
+    expect(result.out).toContain("Next: npm run generate -- --spec events.yaml --out events-package");
     const imported = buildModel(validateSpec(loadSpec(join(dir, "events.yaml"))), "x");
     const ours = buildModel(validateSpec(loadSpec(OPENAI_SPEC)), "x");
     writeTree(join(dir, "imported"), packageFiles(imported));
