@@ -3,12 +3,14 @@
  * Compares the spec with its upstream documents; exit 1 on a difference that is not accepted.
  */
 import { parseArgs } from "node:util";
+import { commandFlags } from "../generator/command-line.js";
 import { SpecError } from "../generator/errors.js";
 import { checkUpstreams, formatReport } from "../generator/upstream/check.js";
 
-const { values } = parseArgs({
-  options: { spec: { type: "string", default: "spec/events.yaml" }, from: { type: "string" } },
-});
+const USAGE = "Usage: npm run docs:check -- [--spec FILE] [--from NAME]   (NAME: an upstream named in the spec)";
+const { values } = commandFlags(USAGE, ["--spec", "--from"], () =>
+  parseArgs({ options: { spec: { type: "string", default: "spec/events.yaml" }, from: { type: "string" } } }),
+);
 try {
   const check = checkUpstreams(values.spec, values.from);
   process.stdout.write(formatReport(check));

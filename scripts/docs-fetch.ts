@@ -4,14 +4,17 @@
  */
 import { dirname, join } from "node:path";
 import { parseArgs } from "node:util";
+import { commandFlags } from "../generator/command-line.js";
 import { SpecError } from "../generator/errors.js";
 import { loadSpec } from "../generator/load.js";
 import { fetchUpstream } from "../generator/upstream/fetch.js";
 import { validateSpec } from "../generator/validate.js";
 
-const { values } = parseArgs({
-  options: { spec: { type: "string", default: "spec/events.yaml" }, from: { type: "string" } },
-});
+const USAGE =
+  "Usage: npm run docs:fetch -- [--spec FILE] [--from NAME]   (downloads each upstream with a url into its copy)";
+const { values } = commandFlags(USAGE, ["--spec", "--from"], () =>
+  parseArgs({ options: { spec: { type: "string", default: "spec/events.yaml" }, from: { type: "string" } } }),
+);
 try {
   const spec = validateSpec(loadSpec(values.spec));
   const sources = (spec.upstream ?? []).filter((s) => s.url && (values.from === undefined || s.name === values.from));

@@ -5,19 +5,20 @@
  */
 import { renameSync, readFileSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
+import { commandFlags } from "../generator/command-line.js";
 import { SpecError } from "../generator/errors.js";
 import { loadSpec } from "../generator/load.js";
 import { checkUpstreams } from "../generator/upstream/check.js";
 import { syncSpec } from "../generator/upstream/sync.js";
 import { validateSpec } from "../generator/validate.js";
 
-const { values } = parseArgs({
-  options: { spec: { type: "string", default: "spec/events.yaml" }, from: { type: "string" } },
-});
+const USAGE =
+  "Usage: npm run docs:sync -- --from NAME [--spec FILE]   (NAME: an upstream named in the spec, such as page or openapi)";
+const { values } = commandFlags(USAGE, ["--spec", "--from"], () =>
+  parseArgs({ options: { spec: { type: "string", default: "spec/events.yaml" }, from: { type: "string" } } }),
+);
 if (!values.from) {
-  console.error(
-    "Usage: npm run docs:sync -- --from NAME [--spec FILE]   (NAME: an upstream named in the spec, such as page or openapi)",
-  );
+  console.error(USAGE);
   process.exit(2);
 }
 try {

@@ -128,7 +128,9 @@ async function once(options: Options): Promise<number> {
 }
 
 /** The type-check of `--verify`: the package's TypeScript sources as one strict program. */
-async function verify(files: readonly { path: string; contents: string }[]): Promise<{ files: number; problems: string[] }> {
+async function verify(
+  files: readonly { path: string; contents: string }[],
+): Promise<{ files: number; problems: string[] }> {
   const { verifyPackage } = await import("../generator/verify-package.js");
   const problems = await verifyPackage(files);
   return { files: files.filter((f) => f.path.endsWith(".ts") && !f.path.startsWith("dist/")).length, problems };

@@ -7,14 +7,17 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { basename, dirname, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { stringify } from "yaml";
+import { commandFlags } from "../generator/command-line.js";
 import { importOpenApi } from "../generator/upstream/import.js";
 import { SPEC_SCHEMA_PATH } from "../generator/validate.js";
 
 const USAGE = "Usage: npm run import -- <openapi document> --spec <new spec file> [--allow-loss]";
-const { values, positionals } = parseArgs({
-  allowPositionals: true,
-  options: { spec: { type: "string" }, "allow-loss": { type: "boolean", default: false } },
-});
+const { values, positionals } = commandFlags(USAGE, ["--spec", "--allow-loss"], () =>
+  parseArgs({
+    allowPositionals: true,
+    options: { spec: { type: "string" }, "allow-loss": { type: "boolean", default: false } },
+  }),
+);
 const [document] = positionals;
 if (!document || !values.spec) {
   console.error(USAGE);
