@@ -15,7 +15,7 @@ import {
 } from "./names.js";
 import { KEYWORDS } from "./keywords/index.js";
 import type { CheckContext } from "./keywords/keyword.js";
-import { loopWithoutValue } from "./keywords/ref.js";
+import { followRefs, loopWithoutValue } from "./keywords/ref.js";
 import { possibleTypes } from "./keywords/union.js";
 import { REFUSED_KEYWORDS } from "./keywords/refused.js";
 import { didYouMean } from "./suggest.js";
@@ -260,13 +260,6 @@ function checkDataIsObject(
   );
 }
 
-/** A shape with its references followed to the shared shape they name (as far as `$defs` declares them). */
-function resolved(shape: ShapeSpec, spec: Spec, depth = 0): ShapeSpec {
-  const name = shape.$ref?.startsWith("#/$defs/") ? shape.$ref.slice("#/$defs/".length) : undefined;
-  const target = name === undefined ? undefined : spec.$defs?.[name];
-  return target && depth < 32 ? resolved(target, spec, depth + 1) : shape;
-}
-
 function checkIdField(
   event: EventSpec,
   at: (...rest: (string | number)[]) => DataPath,
@@ -275,7 +268,7 @@ function checkIdField(
 ): void {
   const field = event.id_field ?? DEFAULT_ID_FIELD;
   // The ID field may be declared by the shared shape `data` refers to.
-  const data = resolved(event.data, spec);
+  const data = followRefs(event.data, spec.$defs);
   const shape = data.properties?.[field];
   const where = event.id_field === undefined ? at("data", "properties") : at("id_field");
   if (!shape)

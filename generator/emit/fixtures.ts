@@ -3,7 +3,7 @@ import { importFrom, type Declaration } from "../print/declarations.js";
 import { as, object } from "../print/expressions.js";
 import { valueExpr } from "../print/values.js";
 import { printJson } from "../print/json.js";
-import { t } from "../print/types.js";
+import { indexed, mapped, t } from "../print/types.js";
 import { moduleOf, type Emitted } from "./module.js";
 
 /** `fixtures/<name>.json`, each event's example as sent, and `fixtures/index.ts`, all of them typed. */
@@ -20,7 +20,7 @@ export function emitFixtures(model: CatalogueModel): Emitted[] {
       k: "type",
       name: "Fixtures",
       exported: false,
-      type: t("{ readonly [K in WebhookEventType]: WebhookEventMap[K] }"),
+      type: mapped("K", t("WebhookEventType"), indexed(t("WebhookEventMap"), t("K")), true),
     },
     {
       k: "comment",

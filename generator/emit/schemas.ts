@@ -21,7 +21,7 @@ export function emitSchemas(model: CatalogueModel): GeneratedFile[] {
       ...defsOf([event.shape], model),
     }),
   );
-  return [...files, json("schemas/webhook-event.json", unionSchema(model))];
+  return [...files, { path: "schemas/webhook-event.json", contents: unionSchemaText(model, UNION_INLINE_LIMIT) }];
 }
 
 /** Past this size the union refers to the event files by `$id` instead of carrying their schemas (no file over 2 MB). */
@@ -34,6 +34,11 @@ export const UNION_INLINE_LIMIT = 1_000_000;
  * make exactly one branch match.
  */
 export function unionSchema(model: CatalogueModel, limit = UNION_INLINE_LIMIT): Record<string, unknown> {
+  return JSON.parse(unionSchemaText(model, limit)) as Record<string, unknown>;
+}
+
+/** The union's file: the self-contained schema, printed once, or the one that refers to the event files. */
+function unionSchemaText(model: CatalogueModel, limit: number): string {
   const head = {
     $schema: DRAFT,
     $id: schemaId(model, "webhook-event"),
@@ -60,8 +65,9 @@ export function unionSchema(model: CatalogueModel, limit = UNION_INLINE_LIMIT): 
       ).$defs,
     },
   };
-  if (printJson(inline).length <= limit) return inline;
-  return { ...head, oneOf: model.events.map((e) => ({ $ref: schemaId(model, e.name) })) };
+  const text = printJson(inline);
+  if (text.length <= limit) return text;
+  return printJson({ ...head, oneOf: model.events.map((e) => ({ $ref: schemaId(model, e.name) })) });
 }
 
 /**

@@ -2,7 +2,7 @@ import type { CatalogueModel } from "../model.js";
 import { importFrom, type Declaration } from "../print/declarations.js";
 import { array, call, member, str } from "../print/expressions.js";
 import { docText, stringLiteral } from "../print/literals.js";
-import { t, union } from "../print/types.js";
+import { arrayOf, readonlyOf, t, union } from "../print/types.js";
 import { moduleOf, type Emitted } from "./module.js";
 
 /** `unions.ts`: the union of all events, one union per resource, the names, and the name → type map. */
@@ -41,7 +41,7 @@ export function emitUnions(model: CatalogueModel): Emitted[] {
       name: "WEBHOOK_EVENT_TYPES",
       exported: true,
       doc: "Every {@link WebhookEventType}, sorted.",
-      type: t("readonly WebhookEventType[]"),
+      type: readonlyOf(arrayOf(t("WebhookEventType"))),
       init: call(member("Object", "freeze"), [array(model.events.map((e) => str(e.name)))]),
     },
     {

@@ -3,10 +3,10 @@
  * could satisfy together (different types, different constants for one property, a closed member
  * beside members that name other properties) are refused when the spec is read.
  */
-import type { ShapeSpec } from "../spec.js";
 import { intersection } from "../print/types.js";
 import { equalJson } from "../runtime/validation.js";
-import type { CheckContext, Keyword } from "./keyword.js";
+import type { Keyword } from "./keyword.js";
+import { followRefs } from "./ref.js";
 
 export const allOf: Keyword = {
   names: ["allOf"],
@@ -15,7 +15,7 @@ export const allOf: Keyword = {
   },
   check(spec, context) {
     if (spec.allOf === undefined) return;
-    const members = spec.allOf.map((m) => resolve(m, context));
+    const members = spec.allOf.map((m) => followRefs(m, context.defs));
     const typed = members.map((m, i) => [i, m.type && [m.type].flat()] as const).filter(([, t]) => t);
     for (const [i, types] of typed.slice(1)) {
       const [first, firstTypes] = typed[0]!;
@@ -35,7 +35,7 @@ export const allOf: Keyword = {
     const pinned = new Map<string, { value: unknown; member: number }>();
     members.forEach((m, i) => {
       for (const [name, p] of Object.entries(m.properties ?? {})) {
-        const value = resolve(p, context).const;
+        const value = followRefs(p, context.defs).const;
         if (value === undefined) continue;
         const before = pinned.get(name);
         if (before && !equalJson(before.value, value))
@@ -74,10 +74,3 @@ export const allOf: Keyword = {
     if (shape.allOf) out.allOf = shape.allOf.map(child);
   },
 };
-
-function resolve(spec: ShapeSpec, context: CheckContext, depth = 0): ShapeSpec {
-  const name = spec.$ref?.startsWith("#/$defs/") ? spec.$ref.slice(8) : undefined;
-  return name !== undefined && context.defs[name] && depth < 32
-    ? resolve(context.defs[name], context, depth + 1)
-    : spec;
-}

@@ -4,7 +4,7 @@
  * guard's checks and messages, the exported JSON Schema and the JSDoc. A new keyword is a new
  * module listed in `index.ts`, not edits in four emitters.
  */
-import { binary, call, chain, id, member, not, str, typeOf, type Expr } from "../print/expressions.js";
+import { binary, call, chain, id, member, not, num, str, typeOf, type Expr } from "../print/expressions.js";
 import { ifStmt, ret, type Stmt } from "../print/statements.js";
 import type { TypeNode } from "../print/types.js";
 import type { MutableShape, Shape } from "../shape.js";
@@ -114,9 +114,7 @@ export function stopUnless(check: Expr): Stmt {
 
 /** The depth one level down: `1` below `0`, `depth + 1` below `depth`. */
 export function deeper(depth: Expr): Expr {
-  return depth.k === "text" && /^\d+$/.test(depth.text)
-    ? { k: "text", text: String(Number(depth.text) + 1) }
-    : binary(depth, "+", "1");
+  return depth.k === "text" && /^\d+$/.test(depth.text) ? num(Number(depth.text) + 1) : binary(depth, "+", "1");
 }
 
 /** `1 item`, `2 items`. */

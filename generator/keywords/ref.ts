@@ -74,3 +74,14 @@ export function loopWithoutValue(name: string, defs: Readonly<Record<string, Sha
   };
   return visit(defs[name], [], true);
 }
+
+/** A shape with its references followed to the shared shape they name, as far as `defs` declares them. */
+export function followRefs(
+  shape: ShapeSpec,
+  defs: Readonly<Record<string, ShapeSpec>> | undefined,
+  depth = 0,
+): ShapeSpec {
+  const name = shape.$ref?.startsWith("#/$defs/") ? refName(shape.$ref) : undefined;
+  const target = name === undefined ? undefined : defs?.[name];
+  return target && depth < 32 ? followRefs(target, defs, depth + 1) : shape;
+}

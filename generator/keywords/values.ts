@@ -6,8 +6,9 @@
 import { describeValue } from "../runtime/validation.js";
 import type { JsonValue, Scalar } from "../spec.js";
 import { equalJson } from "../runtime/validation.js";
+import { numberLiteral, stringLiteral } from "../print/literals.js";
 import { valueExpr } from "../print/values.js";
-import { array, binary, call, chain, member, newExpr, not, num, str } from "../print/expressions.js";
+import { array, binary, call, chain, member, newExpr, not } from "../print/expressions.js";
 import { objectType, ref, t, tuple, union, type TypeNode } from "../print/types.js";
 import type { Keyword } from "./keyword.js";
 
@@ -24,8 +25,8 @@ const isScalar = (value: JsonValue): value is Scalar => value === null || typeof
 /** The most exact type of a value: a literal, an object type of literals, a tuple. */
 export function literalType(value: JsonValue): TypeNode {
   if (value === null || typeof value === "boolean") return t(String(value));
-  if (typeof value === "number") return t((num(value) as { text: string }).text);
-  if (typeof value === "string") return t((str(value) as { text: string }).text);
+  if (typeof value === "number") return t(numberLiteral(value));
+  if (typeof value === "string") return t(stringLiteral(value));
   if (Array.isArray(value)) return tuple(value.map(literalType));
   const entries = Object.entries(value);
   if (entries.length === 0) return ref("Record", [t("string"), t("never")]);

@@ -5,6 +5,7 @@
  */
 import {
   group,
+  hardline,
   ifBreak,
   indent,
   join,
@@ -18,8 +19,8 @@ import {
 } from "./doc.js";
 import { printExpr, type Expr } from "./expressions.js";
 import { stringLiteral } from "./literals.js";
-import { assignment, block, type Stmt } from "./statements.js";
-import { jsDoc, printType, type Member, type TypeNode, objectType } from "./types.js";
+import { assignment, assignmentLayout, block, type Stmt } from "./statements.js";
+import { hugs, jsDoc, printType, type Member, type TypeNode, objectType } from "./types.js";
 
 /** JSDoc lines (a block), or one string (a one-line comment). */
 type Doc = readonly string[] | string;
@@ -121,7 +122,7 @@ export function printDeclaration(d: Declaration): Layout {
       return printConst(d);
     case "comment":
       return join(
-        { kind: "line", soft: false, hard: true },
+        hardline,
         d.lines.map((l) => (l ? `// ${l}` : "//")),
       );
   }
@@ -146,24 +147,9 @@ function printModuleReference(d: Extract<Declaration, { k: "import" | "export-fr
 }
 
 function typeAlias(name: string, type: TypeNode): Layout {
-  const left = ["type ", name];
-  const rhs = printType(type, "alias");
-  if (type.k === "union" && !isHugged(type)) return [group([group(left), " =", group(indent([line, rhs]))]), ";"];
-  const id = Symbol("alias");
-  return [
-    group([group(left), " =", group(indent(line), { id }), { kind: "indent-if-break", contents: rhs, groupId: id }]),
-    ";",
-  ];
-}
-
-function isHugged(type: TypeNode): boolean {
-  if (type.k !== "union") return false;
-  const objectLike = type.types.filter(
-    (x) => x.k === "object" || x.k === "ref" || (x.k === "text" && /^[A-Z]/.test(x.text)),
-  );
-  return (
-    objectLike.length === 1 && type.types.every((x) => objectLike.includes(x) || (x.k === "text" && x.void === true))
-  );
+  // A union that does not hug goes below the `=`, its members one per line when it breaks.
+  const layout = type.k === "union" && !hugs(type) ? "break-after-operator" : "fluid";
+  return [assignmentLayout(["type ", name], printType(type, "alias"), layout), ";"];
 }
 
 function printFunction(d: Extract<Declaration, { k: "function" }>): Layout {

@@ -8,7 +8,6 @@ import {
   breakParent,
   conditionalGroup,
   group,
-  hardline,
   ifBreak,
   indent,
   join,
@@ -19,7 +18,7 @@ import {
 } from "./doc.js";
 import { isIdentifier, numberLiteral, propertyKey, stringLiteral, templateText } from "./literals.js";
 import { flat } from "./flat.js";
-import { printType, type TypeNode } from "./types.js";
+import { printType, typeArgs, type TypeNode } from "./types.js";
 
 export type Expr =
   | { readonly k: "text"; readonly text: string }
@@ -131,7 +130,8 @@ const PRECEDENCE: Record<string, number> = {
   "%": 11,
   "**": 12,
 };
-const LOGICAL = new Set(["&&", "||", "??"]);
+/** The logical operators: their chains are rebalanced and inlined as prettier does. */
+export const LOGICAL: ReadonlySet<string> = new Set(["&&", "||", "??"]);
 const EQUALITY = new Set(["==", "!=", "===", "!=="]);
 
 /** Whether `child` joins `parent`'s chain unparenthesized (prettier's shouldFlatten). */
@@ -144,7 +144,8 @@ function flattens(parent: string, child: string): boolean {
 }
 
 /** Where a binary expression stands decides how its chain indents. */
-export type Place = "test" | "return" | "unary" | "assign" | "argument" | "other";
+/** `for-head`: a for statement's test, not indented further (prettier's rule, as in a return). */
+export type Place = "test" | "return" | "for-head" | "unary" | "assign" | "argument" | "other";
 
 /** The document of an expression. */
 export function printExpr(e: Expr, place: Place = "other"): Doc {
@@ -194,26 +195,11 @@ function printCall(e: Extract<Expr, { k: "call" }>): Doc {
   // `require("x")` never breaks (prettier's rule for module definitions).
   if (e.callee.k === "text" && e.callee.text === "require" && e.args.length === 1 && e.args[0]!.k === "text")
     return ["require(", e.args[0]!.text, ")"];
-  const typeArgs = e.typeArgs?.length ? tsOnly(typeArguments(e.typeArgs)) : "";
+  const typeArguments = e.typeArgs?.length ? tsOnly(typeArgs(e.typeArgs)) : "";
   const args = printArguments(e.args);
   const callee = e.isNew ? ["new ", printExpr(e.callee)] : operand(e.callee);
   // A call on a member (`Number.isInteger(x)`) is a short member chain: prettier groups it.
-  return e.callee.k === "member" && !e.isNew ? group([callee, typeArgs, args]) : [callee, typeArgs, args];
-}
-
-export function typeArguments(types: readonly TypeNode[]): Doc {
-  return group([
-    "<",
-    indent([
-      softline,
-      join(
-        [",", line],
-        types.map((t) => printType(t)),
-      ),
-    ]),
-    softline,
-    ">",
-  ]);
+  return e.callee.k === "member" && !e.isNew ? group([callee, typeArguments, args]) : [callee, typeArguments, args];
 }
 
 /** `(a, b)`, one per line when long; an object or array last is hugged as prettier hugs it. */
@@ -256,7 +242,7 @@ function printObject(e: Extract<Expr, { k: "object" }>): Doc {
 }
 
 /** A key: bare where prettier unquotes it; in JavaScript also a plain number. */
-export function keyDoc(name: string): Doc {
+function keyDoc(name: string): Doc {
   const ts = propertyKey(name, false);
   const js = propertyKey(name, true);
   return ts === js
@@ -286,14 +272,14 @@ function printBinary(e: Extract<Expr, { k: "binary" }>, place: Place): Doc {
   const parts = binaryParts(e, place === "test");
   if (place === "test") return parts;
   if (place === "unary") return group([indent([softline, ...parts]), softline]);
-  if (place === "return" || (place === "assign" && !inlineLogical(e))) return group(parts);
+  if (place === "return" || place === "for-head" || (place === "assign" && !inlineLogical(e))) return group(parts);
   if (inlineLogical(e) && !(e.left.k === "binary" && flattens(e.op, e.left.op))) return group(parts);
   const head = parts.slice(0, 1);
   return group([...head, indent(parts.slice(1))]);
 }
 
 /** An `&&`/`||` whose right side is a non-empty object or array stays on the operator's line. */
-function inlineLogical(e: Extract<Expr, { k: "binary" }>): boolean {
+export function inlineLogical(e: Extract<Expr, { k: "binary" }>): boolean {
   return (
     LOGICAL.has(e.op) &&
     ((e.right.k === "object" && e.right.props.length > 0) || (e.right.k === "array" && e.right.items.length > 0))
@@ -335,7 +321,7 @@ function conditional(flatState: Doc, hugged: Doc, broken: Doc, lastWillBreak: bo
 }
 
 /** Whether a document holds a line that always breaks. */
-export function willBreak(doc: Doc): boolean {
+function willBreak(doc: Doc): boolean {
   if (typeof doc === "string") return false;
   if (Array.isArray(doc)) return doc.some(willBreak);
   const d = doc as Exclude<Doc, string | readonly Doc[]>;
@@ -352,5 +338,3 @@ export function willBreak(doc: Doc): boolean {
       return willBreak((d as { contents: Doc }).contents);
   }
 }
-
-export { hardline };

@@ -6,8 +6,9 @@
  */
 import { group, hardline, ifBreak, indent, join, line, type Doc, type Form } from "./doc.js";
 import { printDeclaration, type Declaration, type Specifier } from "./declarations.js";
-import { assignment } from "./statements.js";
-import { call, id, member, str } from "./expressions.js";
+import { assignment, exprStmt, printStmt } from "./statements.js";
+import { call, id, member, object, str } from "./expressions.js";
+import { stringLiteral } from "./literals.js";
 import { printDoc } from "./printer.js";
 import { typeNames } from "./type-names.js";
 
@@ -37,12 +38,13 @@ export function printModule(module: ModuleSource, form: Form): string {
     previous = d;
   };
   if (form === "cjs") {
-    docs.push(
-      [hardline, hardline],
-      '"use strict";',
-      hardline,
-      'Object.defineProperty(exports, "__esModule", { value: true });',
-    );
+    // The directive, and the flag bundlers read to give a CommonJS module ES-module interop.
+    const esModule = call(member("Object", "defineProperty"), [
+      "exports",
+      str("__esModule"),
+      object([{ key: "value", value: id("true") }]),
+    ]);
+    docs.push([hardline, hardline], [stringLiteral("use strict"), ";"], hardline, printStmt(exprStmt(esModule)));
     for (const d of visible) if (d.k === "function" && d.exported) docs.push(hardline, exportsAssignment(d.name));
     previous = { k: "comment", lines: [] };
   }

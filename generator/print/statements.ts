@@ -3,8 +3,20 @@
  * condition is too long breaks inside its parentheses, a single statement after `if (…)` moves to
  * the next line when it does not fit, assignments choose prettier's layout for their right side.
  */
-import { breakParent, group, hardline, ifBreak, indent, join, line, softline, typed, type Doc } from "./doc.js";
-import { printExpr, type Expr } from "./expressions.js";
+import {
+  breakParent,
+  group,
+  hardline,
+  ifBreak,
+  indent,
+  indentIfBreak,
+  join,
+  line,
+  softline,
+  typed,
+  type Doc,
+} from "./doc.js";
+import { inlineLogical, LOGICAL, printExpr, type Expr } from "./expressions.js";
 import { printType, type TypeNode } from "./types.js";
 
 export type Stmt =
@@ -91,9 +103,8 @@ export function printStmt(s: Stmt): Doc {
     case "for":
       return [
         "for (",
-        // The test is not indented further (prettier's rule for a binary expression in a for statement's head).
         group([
-          indent([softline, printStmt(s.init), line, printExpr(s.test, "return"), ";", line, s.update]),
+          indent([softline, printStmt(s.init), line, printExpr(s.test, "for-head"), ";", line, s.update]),
           softline,
         ]),
         ") ",
@@ -148,11 +159,7 @@ function printCase(c: Case): Doc {
 function printIf(s: Extract<Stmt, { k: "if" }>): Doc {
   const test = printExpr(s.test, "test");
   // `!(a || b)` stays inside the parentheses of `if (…)` (prettier's inlined condition).
-  const inline =
-    s.test.k === "unary" &&
-    s.test.op === "!" &&
-    s.test.arg.k === "binary" &&
-    ["&&", "||", "??"].includes(s.test.arg.op);
+  const inline = s.test.k === "unary" && s.test.op === "!" && s.test.arg.k === "binary" && LOGICAL.has(s.test.arg.op);
   const condition = inline ? test : group([indent([softline, test]), softline]);
   const opening = group(["if (", condition, ")", clause(s.then)]);
   if (s.else === undefined) return opening;
@@ -166,36 +173,26 @@ function clause(body: Body): Doc {
   return Array.isArray(body) ? [" ", block(body as readonly Stmt[])] : indent([line, printStmt(body as Stmt)]);
 }
 
-function inlineLogical(e: Extract<Expr, { k: "binary" }>): boolean {
-  return (
-    ["&&", "||", "??"].includes(e.op) &&
-    ((e.right.k === "object" && e.right.props.length > 0) || (e.right.k === "array" && e.right.items.length > 0))
-  );
-}
-
 /**
  * `left = right`, laid out as prettier chooses: after the `=` for a binary expression, a string or
  * a call chain that breaks poorly; never after it for a template or a number; else the right
  * side's own breaks first ("fluid").
  */
 export function assignment(left: Doc, right: Expr, leftCanBreak = false): Doc {
-  const rightDoc = printExpr(right, "assign");
-  const layout = chooseLayout(right, leftCanBreak);
-  if (layout === "break-after-operator") return group([group(left), " =", group(indent([line, rightDoc]))]);
-  if (layout === "never-break-after-operator") return group([group(left), " = ", rightDoc]);
-  const id = Symbol("assignment");
-  return group([
-    group(left),
-    " =",
-    group(indent(line), { id }),
-    { kind: "indent-if-break", contents: rightDoc, groupId: id },
-  ]);
+  return assignmentLayout(left, printExpr(right, "assign"), chooseLayout(right, leftCanBreak));
 }
 
-function chooseLayout(
-  right: Expr,
-  leftCanBreak: boolean,
-): "break-after-operator" | "never-break-after-operator" | "fluid" {
+export type AssignmentLayout = "break-after-operator" | "never-break-after-operator" | "fluid";
+
+/** `left = right` in one of prettier's layouts (a type alias uses them too). */
+export function assignmentLayout(left: Doc, right: Doc, layout: AssignmentLayout): Doc {
+  if (layout === "break-after-operator") return group([group(left), " =", group(indent([line, right]))]);
+  if (layout === "never-break-after-operator") return group([group(left), " = ", right]);
+  const id = Symbol("assignment");
+  return group([group(left), " =", group(indent(line), { id }), indentIfBreak(right, id)]);
+}
+
+function chooseLayout(right: Expr, leftCanBreak: boolean): AssignmentLayout {
   if (right.k === "binary" && !inlineLogical(right)) return "break-after-operator";
   if (right.k === "call" && right.callee.k === "text" && right.callee.text === "require")
     return "never-break-after-operator";

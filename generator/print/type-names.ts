@@ -8,9 +8,13 @@ export function typeNames(declarations: readonly Declaration[]): Set<string> {
     if (!x) return;
     switch (x.k) {
       case "text":
-        // A type written as text (a mapped type, `readonly T[]`) names what its identifiers name.
-        if (!/^["'\d-]/.test(x.text)) for (const name of x.text.match(/[A-Za-z_$][\w$]*/g) ?? []) names.add(name);
+        if (/^[A-Za-z_$][\w$]*$/.test(x.text)) names.add(x.text);
         return;
+      case "readonly":
+        return visit(x.type);
+      case "mapped":
+        visit(x.keys);
+        return visit(x.value);
       case "ref":
         names.add(x.name);
         return x.args.forEach(visit);

@@ -13,6 +13,16 @@ export type TypeNode =
   | { readonly k: "intersection"; readonly types: readonly TypeNode[] }
   | { readonly k: "array"; readonly item: TypeNode }
   | { readonly k: "tuple"; readonly items: readonly TypeNode[] }
+  /** `readonly T[]`. */
+  | { readonly k: "readonly"; readonly type: TypeNode }
+  /** `{ readonly [K in Keys]: Value }`. */
+  | {
+      readonly k: "mapped";
+      readonly key: string;
+      readonly keys: TypeNode;
+      readonly value: TypeNode;
+      readonly readonly: boolean;
+    }
   | { readonly k: "object"; readonly members: readonly Member[]; readonly expanded: boolean }
   | { readonly k: "function"; readonly params: readonly Param[]; readonly returns: TypeNode }
   | { readonly k: "indexed"; readonly object: TypeNode; readonly index: TypeNode }
@@ -47,6 +57,14 @@ export function intersection(types: readonly TypeNode[]): TypeNode {
 }
 export const arrayOf = (item: TypeNode): TypeNode => ({ k: "array", item });
 export const tuple = (items: readonly TypeNode[]): TypeNode => ({ k: "tuple", items });
+export const readonlyOf = (type: TypeNode): TypeNode => ({ k: "readonly", type });
+export const mapped = (key: string, keys: TypeNode, value: TypeNode, readonly = false): TypeNode => ({
+  k: "mapped",
+  key,
+  keys,
+  value,
+  readonly,
+});
 export const objectType = (members: readonly Member[], expanded = true): TypeNode => ({
   k: "object",
   members,
@@ -106,6 +124,19 @@ export function printType(x: TypeNode, place: Place = "annotation"): Doc {
             softline,
             "]",
           ]);
+    case "readonly":
+      return ["readonly ", printType(x.type, "operand")];
+    case "mapped":
+      return group([
+        "{",
+        indent([
+          line,
+          group([x.readonly ? "readonly " : "", "[", x.key, " in ", printType(x.keys), "]: ", printType(x.value)]),
+          ifBreak(";"),
+        ]),
+        line,
+        "}",
+      ]);
     case "object":
       return printObjectType(x);
     case "function":
@@ -119,7 +150,8 @@ export function printType(x: TypeNode, place: Place = "annotation"): Doc {
 
 const needsParens = (x: TypeNode) => x.k === "union" || x.k === "intersection" || x.k === "function";
 
-function typeArgs(args: readonly TypeNode[]): Doc {
+/** `<A, B>`: a lone simple argument stays inline, more break one per line (no trailing comma). */
+export function typeArgs(args: readonly TypeNode[]): Doc {
   const only = args[0];
   const simple = (y: TypeNode) => y.k === "text" || y.k === "object";
   if (args.length === 1 && (simple(only!) || hugs(only!))) return ["<", printType(only!, "argument"), ">"];
