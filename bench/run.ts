@@ -116,9 +116,9 @@ const fmt = (n: number) => n.toLocaleString("en-US");
 
 // --- Generated packages, made once per run through the command line --------------------------
 
-const cacheEnv = (dir: string) => ({ WEBHOOK_CODEGEN_CACHE: join(dir, "cache") });
-const generate = (specFile: string, out: string, env: Record<string, string>, extra: string[] = []) =>
-  run([GENERATE, "--spec", specFile, "--out", out, ...extra], { env });
+// The generator keeps no cache: every run starts from the spec alone.
+const generate = (specFile: string, out: string, extra: string[] = []) =>
+  run([GENERATE, "--spec", specFile, "--out", out, ...extra]);
 const once = <T>(make: () => Promise<T>) => {
   let made: Promise<T> | undefined;
   return () => (made ??= make());
@@ -127,7 +127,7 @@ const once = <T>(make: () => Promise<T>) => {
 /** --spec's package, written by `generate` into a folder of its own. */
 const SPEC_DIR = join(scratch, "spec-package");
 const specPackage = once(async () => {
-  generate(SPEC, join(SPEC_DIR, "out"), cacheEnv(SPEC_DIR));
+  generate(SPEC, join(SPEC_DIR, "out"));
   return loadPackage(join(SPEC_DIR, "out"));
 });
 
@@ -141,7 +141,7 @@ const syntheticPackage = (events: number) => {
       const dir = join(scratch, `synthetic-${events}`);
       mkdirSync(dir, { recursive: true });
       writeFileSync(join(dir, "events.yaml"), syntheticSpec(events));
-      generate(join(dir, "events.yaml"), (out = join(dir, "out")), cacheEnv(dir));
+      generate(join(dir, "events.yaml"), (out = join(dir, "out")));
     }
     syntheticPackages.set(events, loadPackage(out));
   }
@@ -192,7 +192,7 @@ const githubPackage = once(async () => {
     const dir = join(scratch, "github-package");
     mkdirSync(dir, { recursive: true });
     githubImport(await githubDocument(), join(dir, "github.yaml"));
-    generate(join(dir, "github.yaml"), join(dir, "out"), cacheEnv(dir));
+    generate(join(dir, "github.yaml"), join(dir, "out"));
     githubOut = join(dir, "out");
   }
   return loadPackage(githubOut);
@@ -461,7 +461,7 @@ async function check() {
   const out = join(SPEC_DIR, "out");
   const r = sampled(SAMPLES, {
     node: nodeStart(),
-    check: { run: () => generate(SPEC, out, cacheEnv(SPEC_DIR), ["--check"]) },
+    check: { run: () => generate(SPEC, out, ["--check"]) },
   });
   const section = `check, up to date (${specLabel})`;
   row(section, "node -e 0", r.node.seconds * 1000, "ms");
@@ -476,7 +476,7 @@ async function nothingChanged() {
   await specPackage();
   const out = join(SPEC_DIR, "out");
   const before = tree(out);
-  const r = sampled(SAMPLES, { node: nodeStart(), again: { run: () => generate(SPEC, out, cacheEnv(SPEC_DIR)) } });
+  const r = sampled(SAMPLES, { node: nodeStart(), again: { run: () => generate(SPEC, out) } });
   const changed = treeDifferences(before, tree(out));
   if (changed.length > 0) throw new Error(`bench: generate on an up-to-date folder changed ${changed.join(", ")}`);
   const section = `nothing changed: generate on an up-to-date folder (${specLabel})`;
@@ -506,7 +506,7 @@ function coldRuns(dir: string, specFile: string, openapi: string) {
         rmSync(out, { recursive: true, force: true });
         rmSync(join(dir, "cache"), { recursive: true, force: true });
       },
-      run: () => generate(specFile, out, cacheEnv(dir)),
+      run: () => generate(specFile, out),
     },
     oats: { run: () => run([OATS, openapi, "-o", join(dir, "openapi-typescript.ts")]) },
     hey: {
@@ -645,7 +645,7 @@ function edit() {
   const specFile = join(dir, "events.yaml");
   const out = join(dir, "out");
   writeFileSync(specFile, syntheticSpec(EDIT_SIZE));
-  generate(specFile, out, cacheEnv(dir));
+  generate(specFile, out);
   // Each sample edits another event, so every run has a change to make.
   const editOne = (change: (doc: ReturnType<typeof parseDocument>, event: number, sample: number) => void) =>
     sampled(SAMPLES, {
@@ -655,7 +655,7 @@ function edit() {
           change(doc, (s * 7919 + 1) % EDIT_SIZE, s);
           writeFileSync(specFile, doc.toString());
         },
-        run: () => generate(specFile, out, cacheEnv(dir)),
+        run: () => generate(specFile, out),
       },
     }).warm;
   const description = editOne((doc, event, s) =>
@@ -675,7 +675,7 @@ function edit() {
   const cold = join(scratch, "edit-cold");
   mkdirSync(cold, { recursive: true });
   writeFileSync(join(cold, "events.yaml"), readFileSync(specFile));
-  generate(join(cold, "events.yaml"), join(cold, "out"), cacheEnv(cold));
+  generate(join(cold, "events.yaml"), join(cold, "out"));
   const differing = treeDifferences(tree(join(cold, "out")), tree(out));
   const section = `one event edited, ${fmt(EDIT_SIZE)} events (cache and output as the run before left them; median of ${SAMPLES})`;
   row(section, "generate after one event's description is edited", description.seconds, "s", {
@@ -729,7 +729,7 @@ async function watch() {
   const out = join(dir, "out");
   writeFileSync(specFile, syntheticSpec(WATCH_SIZE));
   const child = spawn(process.execPath, [GENERATE, "--watch", "--json", "--spec", specFile, "--out", out], {
-    env: { ...process.env, ...cacheEnv(dir) },
+    env: process.env,
     stdio: ["ignore", "pipe", "pipe"],
   });
   let stdout = "";
