@@ -6,7 +6,7 @@
  */
 import { formatPath, type DataPath } from "./errors.js";
 import { defTypeName } from "./names.js";
-import type { ShapeSpec, Spec } from "./spec.js";
+import type { SchemaSpec, ShapeSpec, Spec } from "./spec.js";
 
 export interface NamingProblem {
   path: DataPath;
@@ -20,15 +20,17 @@ export function nameTitledShapes(spec: Spec): {
   /** Where each shared shape is declared: its `$defs` entry or the titled shape. */
   origins: Map<string, DataPath>;
 } {
-  const defs: Record<string, ShapeSpec> = { ...spec.$defs };
+  const defs: Record<string, SchemaSpec> = { ...spec.$defs };
   const owners = new Map<string, { key: string; json: string; path: DataPath }>();
   for (const [key, def] of Object.entries(defs))
     owners.set(defTypeName(key), { key, json: JSON.stringify(def), path: ["$defs", key] });
   const problems: NamingProblem[] = [];
 
-  const rewrite = (shape: ShapeSpec, path: DataPath, root: boolean): ShapeSpec => {
+  const rewrite = <S extends SchemaSpec>(shape: S, path: DataPath, root: boolean): S | ShapeSpec => {
+    // `true` and `false` hold nothing to name.
+    if (typeof shape !== "object") return shape;
     const out: ShapeSpec = { ...shape };
-    const each = (record: Record<string, ShapeSpec> | undefined, key: "properties" | "patternProperties") =>
+    const each = (record: Record<string, SchemaSpec> | undefined, key: "properties" | "patternProperties") =>
       record && Object.fromEntries(Object.entries(record).map(([k, v]) => [k, rewrite(v, [...path, key, k], false)]));
     if (shape.properties) out.properties = each(shape.properties, "properties");
     if (shape.patternProperties) out.patternProperties = each(shape.patternProperties, "patternProperties");

@@ -5,7 +5,7 @@
  */
 import { KEYWORDS } from "./keywords/index.js";
 import type { AcceptContext, ShapeMismatch } from "./keywords/keyword.js";
-import type { JsonType, JsonValue, ShapeSpec } from "./spec.js";
+import type { JsonType, JsonValue, SchemaSpec } from "./spec.js";
 
 export type { ShapeMismatch } from "./keywords/keyword.js";
 
@@ -58,6 +58,8 @@ export interface Shape {
   allOf?: readonly Shape[];
   /** The name of a shared shape (`$defs`), which the value must also match. */
   ref?: string;
+  /** The schema `false`: no value matches (a property so shaped must be absent). */
+  never?: boolean;
 }
 
 export type MutableShape = { -readonly [K in keyof Shape]: Shape[K] };
@@ -70,8 +72,12 @@ export interface Property {
 
 export const JSON_TYPES: readonly JsonType[] = ["object", "array", "string", "integer", "number", "boolean", "null"];
 
-/** The shape a spec describes. `$ref: "#/$defs/Name"` stays a reference by name. */
-export function toShape(spec: ShapeSpec): Shape {
+/**
+ * The shape a spec describes. `$ref: "#/$defs/Name"` stays a reference by name; the schema `true`
+ * is the empty shape (any value) and `false` the shape no value matches.
+ */
+export function toShape(spec: SchemaSpec): Shape {
+  if (typeof spec === "boolean") return spec ? {} : { never: true };
   const shape: MutableShape = {};
   for (const keyword of KEYWORDS) keyword.read?.(spec, shape, toShape);
   return shape;

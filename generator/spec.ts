@@ -13,6 +13,12 @@ export type JsonValue = Scalar | readonly JsonValue[] | { readonly [key: string]
  * A value's shape: JSON Schema 2020-12 in the subset `generator/keywords/` implements, one module
  * per keyword (family). The spec format's schema lists the same keywords; anything else is refused.
  */
+/**
+ * A schema where JSON Schema allows one: a shape, or `true` (any value) or `false` (no value).
+ * An event's `data`, the envelope's fields and their per-event overrides are always shapes.
+ */
+export type SchemaSpec = ShapeSpec | boolean;
+
 export interface ShapeSpec {
   title?: string;
   description?: string;
@@ -26,13 +32,13 @@ export interface ShapeSpec {
   enum?: JsonValue[];
   "x-extensible-enum"?: string[];
   format?: string;
-  properties?: Record<string, ShapeSpec>;
+  properties?: Record<string, SchemaSpec>;
   required?: string[];
-  additionalProperties?: ShapeSpec | boolean;
-  patternProperties?: Record<string, ShapeSpec>;
+  additionalProperties?: SchemaSpec;
+  patternProperties?: Record<string, SchemaSpec>;
   minProperties?: number;
   maxProperties?: number;
-  items?: ShapeSpec;
+  items?: SchemaSpec;
   minItems?: number;
   maxItems?: number;
   uniqueItems?: boolean;
@@ -44,9 +50,9 @@ export interface ShapeSpec {
   minLength?: number;
   maxLength?: number;
   pattern?: string;
-  anyOf?: ShapeSpec[];
-  oneOf?: ShapeSpec[];
-  allOf?: ShapeSpec[];
+  anyOf?: SchemaSpec[];
+  oneOf?: SchemaSpec[];
+  allOf?: SchemaSpec[];
   $ref?: string;
 }
 
@@ -80,7 +86,7 @@ export interface Spec {
   /** Where the event's name travels; absent: in the body's `type`. */
   layout?: Layout;
   /** Shared, named shapes: `$ref: "#/$defs/Name"` points at one. */
-  $defs?: Record<string, ShapeSpec>;
+  $defs?: Record<string, SchemaSpec>;
   options?: { check_formats?: boolean };
   signing?: {
     scheme: SigningScheme;

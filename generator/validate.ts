@@ -28,6 +28,7 @@ import {
   DEFAULT_ID_FIELD,
   splitName,
   type EventSpec,
+  type SchemaSpec,
   type ShapeSpec,
   type Spec,
 } from "./spec.js";
@@ -187,11 +188,13 @@ function defShapesOf(spec: Spec): Map<string, ReturnType<typeof toShape>> {
 }
 
 /** Rules on shapes that JSON Schema itself cannot state: each keyword module's, then where keywords apply. */
-function checkShapeRules(shape: ShapeSpec, path: DataPath, report: Report, spec: Spec): void {
+function checkShapeRules(shape: SchemaSpec, path: DataPath, report: Report, spec: Spec): void {
   const defs = spec.$defs ?? {};
   const checkFormats = spec.options?.check_formats ?? false;
   const defShapes = defShapesOf(spec);
-  const walk = (node: ShapeSpec, at: DataPath): void => {
+  const walk = (node: SchemaSpec, at: DataPath): void => {
+    // `true` and `false` are whole schemas: no keyword to check.
+    if (typeof node === "boolean") return;
     const context: CheckContext = {
       defs,
       checkFormats,
@@ -268,12 +271,13 @@ function checkIdField(
 ): void {
   const field = event.id_field ?? DEFAULT_ID_FIELD;
   // The ID field may be declared by the shared shape `data` refers to.
-  const data = followRefs(event.data, spec.$defs);
+  const followed = followRefs(event.data, spec.$defs);
+  const data = typeof followed === "object" ? followed : {};
   const shape = data.properties?.[field];
   const where = event.id_field === undefined ? at("data", "properties") : at("id_field");
-  if (!shape)
+  if (shape === undefined)
     report(where, `names "${field}" as the ID field, but data has no such property; declare it or set id_field`);
-  else if (!data.required?.includes(field) || [shape.type].flat().join() !== "string") {
+  else if (!data.required?.includes(field) || typeof shape !== "object" || [shape.type].flat().join() !== "string") {
     report(at("data", "properties", field), `is the ID field, so it must be a required string`);
   }
 }

@@ -15,7 +15,9 @@ export const allOf: Keyword = {
   },
   check(spec, context) {
     if (spec.allOf === undefined) return;
-    const members = spec.allOf.map((m) => followRefs(m, context.defs));
+    // `true` and `false` members say nothing about types or properties; `false` alone makes the
+    // whole shape match nothing, which JSON Schema allows.
+    const members = spec.allOf.map((m) => followRefs(m, context.defs)).map((m) => (typeof m === "object" ? m : {}));
     const typed = members.map((m, i) => [i, m.type && [m.type].flat()] as const).filter(([, t]) => t);
     for (const [i, types] of typed.slice(1)) {
       const [first, firstTypes] = typed[0]!;
@@ -35,7 +37,8 @@ export const allOf: Keyword = {
     const pinned = new Map<string, { value: unknown; member: number }>();
     members.forEach((m, i) => {
       for (const [name, p] of Object.entries(m.properties ?? {})) {
-        const value = followRefs(p, context.defs).const;
+        const followed = followRefs(p, context.defs);
+        const value = typeof followed === "object" ? followed.const : undefined;
         if (value === undefined) continue;
         const before = pinned.get(name);
         if (before && !equalJson(before.value, value))

@@ -6,6 +6,7 @@ import { allOf } from "./all-of.js";
 import { annotations } from "./annotations.js";
 import { array } from "./array.js";
 import { format } from "./format.js";
+import { never } from "./never.js";
 import type { Keyword } from "./keyword.js";
 import { number } from "./number.js";
 import { object } from "./object.js";
@@ -17,6 +18,7 @@ import { values } from "./values.js";
 
 export const KEYWORDS: readonly Keyword[] = [
   annotations,
+  never,
   type,
   values,
   ref,

@@ -8,7 +8,7 @@ import { binary, call, chain, id, member, not, num, str, typeOf, type Expr } fro
 import { ifStmt, ret, type Stmt } from "../print/statements.js";
 import type { TypeNode } from "../print/types.js";
 import type { MutableShape, Shape } from "../shape.js";
-import type { JsonType, ShapeSpec } from "../spec.js";
+import type { JsonType, SchemaSpec, ShapeSpec } from "../spec.js";
 
 export interface ShapeMismatch {
   path: (string | number)[];
@@ -19,10 +19,10 @@ export interface CheckContext {
   /** Reports a problem at a path relative to the shape being checked. */
   report(path: readonly (string | number)[], message: string, at?: "key" | "value"): void;
   /** The spec's shared shapes, by name. */
-  defs: Readonly<Record<string, ShapeSpec>>;
+  defs: Readonly<Record<string, SchemaSpec>>;
   checkFormats: boolean;
   /** The value check of the finished model, for keywords whose rules are about values (const, enum). */
-  accepts(spec: ShapeSpec, value: unknown): ShapeMismatch[];
+  accepts(spec: SchemaSpec, value: unknown): ShapeMismatch[];
 }
 
 export interface AcceptContext {
@@ -79,7 +79,7 @@ export interface Keyword {
   readonly appliesTo?: "string" | "number" | "object" | "array";
   /** True for the keywords that say what a value is (`type`, `enum`): when they fail, nothing else is checked. */
   readonly decidesType?: boolean;
-  read?(spec: ShapeSpec, shape: MutableShape, read: (spec: ShapeSpec) => Shape): void;
+  read?(spec: ShapeSpec, shape: MutableShape, read: (spec: SchemaSpec) => Shape): void;
   check?(spec: ShapeSpec, context: CheckContext): void;
   accepts?(shape: Shape, value: unknown, path: (string | number)[], out: ShapeMismatch[], context: AcceptContext): void;
   /** The type test: a condition that holds on a mismatch, and what was expected, for `decidesType` keywords. */

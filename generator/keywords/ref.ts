@@ -5,7 +5,7 @@
  */
 import type { DataPath } from "../errors.js";
 import { refName } from "../shape.js";
-import type { ShapeSpec } from "../spec.js";
+import type { SchemaSpec } from "../spec.js";
 import { call } from "../print/expressions.js";
 import { deeper, stopUnless, type Keyword } from "./keyword.js";
 
@@ -48,9 +48,9 @@ export const ref: Keyword = {
  * with no value in between (`Loop: { oneOf: [{ $ref: "#/$defs/Loop" }, …] }`), or undefined.
  * Such a shape never says what a value is, and checking one would never end: the spec refuses it.
  */
-export function loopWithoutValue(name: string, defs: Readonly<Record<string, ShapeSpec>>): DataPath | undefined {
+export function loopWithoutValue(name: string, defs: Readonly<Record<string, SchemaSpec>>): DataPath | undefined {
   const seen = new Set<string>();
-  const visit = (shape: ShapeSpec | undefined, path: DataPath, inRoot: boolean): DataPath | undefined => {
+  const visit = (shape: SchemaSpec | undefined, path: DataPath, inRoot: boolean): DataPath | undefined => {
     if (!shape || typeof shape !== "object") return undefined;
     if (typeof shape.$ref === "string" && shape.$ref.startsWith("#/$defs/")) {
       const target = refName(shape.$ref);
@@ -77,10 +77,11 @@ export function loopWithoutValue(name: string, defs: Readonly<Record<string, Sha
 
 /** A shape with its references followed to the shared shape they name, as far as `defs` declares them. */
 export function followRefs(
-  shape: ShapeSpec,
-  defs: Readonly<Record<string, ShapeSpec>> | undefined,
+  shape: SchemaSpec,
+  defs: Readonly<Record<string, SchemaSpec>> | undefined,
   depth = 0,
-): ShapeSpec {
+): SchemaSpec {
+  if (typeof shape === "boolean") return shape;
   const name = shape.$ref?.startsWith("#/$defs/") ? refName(shape.$ref) : undefined;
   const target = name === undefined ? undefined : defs?.[name];
   return target && depth < 32 ? followRefs(target, defs, depth + 1) : shape;

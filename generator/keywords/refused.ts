@@ -4,7 +4,7 @@
  */
 export const REFUSED_KEYWORDS: Readonly<Record<string, string>> = {
   propertyNames: "to limit an object's keys, use patternProperties with additionalProperties: false",
-  not: "describe what is allowed (enum, anyOf) rather than what is not",
+  not: "describe what is allowed (enum, anyOf) rather than what is not; for a property that must be absent, write false as its schema",
   if: "use oneOf with a const property that tells the branches apart",
   then: "use oneOf with a const property that tells the branches apart",
   else: "use oneOf with a const property that tells the branches apart",

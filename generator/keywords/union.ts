@@ -87,6 +87,7 @@ export const union: Keyword = {
 
 /** The JSON types a shape can accept, looking through references and combinations. */
 export function possibleTypes(shape: Shape, defs: ReadonlyMap<string, Shape>, seen = new Set<string>()): Set<JsonType> {
+  if (shape.never) return new Set();
   let types = new Set<JsonType>(shape.types ?? JSON_TYPES);
   if (shape.values) types = new Set(shape.values.map((v) => jsonTypeOf(v) as JsonType));
   if (types.has("integer") || types.has("number")) types.add("integer");

@@ -48,12 +48,23 @@ export const t = (text: string): TypeNode => ({ k: "text", text, void: text === 
 export const ref = (name: string, args: readonly TypeNode[] = []): TypeNode =>
   args.length === 0 ? t(name) : { k: "ref", name, args };
 /** A union of distinct types; one type is itself. */
+/** `A | B`, written as TypeScript reads it: `unknown` absorbs the rest, `never` adds nothing. */
 export function union(types: readonly TypeNode[]): TypeNode {
   const flatTypes = types.flatMap((x) => (x.k === "union" ? x.types : [x]));
-  return flatTypes.length === 1 ? flatTypes[0]! : { k: "union", types: flatTypes };
+  if (flatTypes.some((x) => isKeyword(x, "unknown"))) return t("unknown");
+  const kept = flatTypes.filter((x) => !isKeyword(x, "never"));
+  if (kept.length === 0) return t("never");
+  return kept.length === 1 ? kept[0]! : { k: "union", types: kept };
 }
+/** `A & B`, written as TypeScript reads it: `never` absorbs the rest, `unknown` adds nothing. */
 export function intersection(types: readonly TypeNode[]): TypeNode {
-  return types.length === 1 ? types[0]! : { k: "intersection", types };
+  if (types.some((x) => isKeyword(x, "never"))) return t("never");
+  const kept = types.filter((x) => !isKeyword(x, "unknown"));
+  if (kept.length === 0) return t("unknown");
+  return kept.length === 1 ? kept[0]! : { k: "intersection", types: kept };
+}
+function isKeyword(type: TypeNode, name: "unknown" | "never"): boolean {
+  return type.k === "text" && type.text === name;
 }
 export const arrayOf = (item: TypeNode): TypeNode => ({ k: "array", item });
 export const tuple = (items: readonly TypeNode[]): TypeNode => ({ k: "tuple", items });

@@ -26,7 +26,8 @@ type Path = (string | number)[];
 /** The body an event's sender delivers, as the spec describes it: the whole event, or (header-named) the payload. */
 function bodyOf(spec: Spec, event: EventSpec): ShapeSpec {
   const composed = composeEventSchema(spec.envelope, event, spec.layout);
-  return spec.layout ? composed.properties!.payload! : composed;
+  // composeEventSchema writes the payload as a shape, never `true` or `false`.
+  return spec.layout ? (composed.properties!.payload as ShapeSpec) : composed;
 }
 
 /**
@@ -71,7 +72,7 @@ export function specCatalogue(spec: Spec, loaded: LoadedSpec): Catalogue {
     for (const [path, field] of fields) field.line = loaded.locate(["$defs", name, ...schemaPathOf(path)]).line;
     return {
       name,
-      ...(shape.description !== undefined && { description: shape.description }),
+      ...(typeof shape === "object" && shape.description !== undefined && { description: shape.description }),
       fields,
       line: loaded.locate(["$defs", name]).line,
     };

@@ -7,7 +7,7 @@
 import { typeNameOfTitle } from "../named-shapes.js";
 import { defTypeName } from "../names.js";
 import { mismatches, toShape } from "../shape.js";
-import type { ShapeSpec } from "../spec.js";
+import type { SchemaSpec, ShapeSpec } from "../spec.js";
 import { refusedEvents } from "./import-check.js";
 import { signingOf } from "./signing-scheme.js";
 import { readOpenApiDocument, type OpenApiDocument, type OpenApiWebhook } from "./openapi-document.js";
@@ -33,12 +33,19 @@ export function importOpenApi(text: string, source: string): Imported {
   const notes = [...document.notes];
   const defShapes = new Map(Object.entries(defs).map(([k, v]) => [k, toShape(v)]));
   // Formats are not checked here (the checker knows few); a made-up string of a format is one of its own samples.
-  const fits = (shape: ShapeSpec, value: unknown) => mismatches(toShape(shape), value, defShapes).length === 0;
+  const fits = (shape: SchemaSpec, value: unknown) => mismatches(toShape(shape), value, defShapes).length === 0;
   let events: Json[] = [];
   for (const webhook of document.webhooks) {
     const { name, body } = webhook;
     const { type: _type, data: bodyData, ...fields } = body.properties ?? {};
     const data = webhook.namedBy === "header" ? body : (bodyData ?? {});
+    if (data === false) {
+      losses.push({
+        pointer: webhook.pointer,
+        reason: "has data: false, which no payload matches; the event can never arrive",
+      });
+      continue;
+    }
     let example = webhook.example;
     if (example === undefined) {
       const made = madeExample(webhook, defs, fits);
@@ -57,7 +64,7 @@ export function importOpenApi(text: string, source: string): Imported {
       ...(webhook.example !== undefined && { __examplePointer: webhook.examplePointer }),
       name,
       description: webhook.description ?? name,
-      data: { type: "object", ...data },
+      data: { type: "object", ...(data !== true && data) },
       example,
       ...(webhook.namedBy === "body" && {
         __envelope: {
@@ -135,7 +142,7 @@ function assemble(document: OpenApiDocument, events: Json[], source: string): { 
 function madeExample(
   webhook: OpenApiWebhook,
   defs: Readonly<Record<string, ShapeSpec>>,
-  fits: (shape: ShapeSpec, value: unknown) => boolean,
+  fits: (shape: SchemaSpec, value: unknown) => boolean,
 ): { value: unknown } | { loss: string } {
   const { body, name } = webhook;
   const shape: ShapeSpec =
@@ -223,7 +230,7 @@ function commonEnvelope(envelopes: Json[], events: Json[], notes: string[]): Jso
  * annotations). Those titles are left out, and said so; a title with one shape stays a name.
  */
 function dropAmbiguousTitles(
-  defs: Readonly<Record<string, ShapeSpec>>,
+  defs: Readonly<Record<string, SchemaSpec>>,
   roots: readonly ShapeSpec[],
   notes: string[],
 ): void {
@@ -231,7 +238,8 @@ function dropAmbiguousTitles(
   const shapes = new Map<string, Set<string>>();
   for (const [key, def] of Object.entries(defs)) shapes.set(defTypeName(key), new Set([JSON.stringify(def)]));
   const all: ShapeSpec[] = [];
-  const walk = (shape: ShapeSpec, root: boolean): void => {
+  const walk = (shape: SchemaSpec, root: boolean): void => {
+    if (typeof shape === "boolean") return;
     const name = !root && typeof shape.title === "string" ? typeNameOfTitle(shape.title) : undefined;
     if (name !== undefined) {
       all.push(shape);

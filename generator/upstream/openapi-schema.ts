@@ -7,7 +7,7 @@ import { unescapePointer } from "../errors.js";
 import { KEYWORDS, SUPPORTED_KEYWORDS } from "../keywords/index.js";
 import { REFUSED_KEYWORDS } from "../keywords/refused.js";
 import { defTypeName } from "../names.js";
-import type { ShapeSpec } from "../spec.js";
+import type { SchemaSpec, ShapeSpec } from "../spec.js";
 
 type Json = Record<string, unknown>;
 
@@ -65,7 +65,9 @@ export function schemaReader(components: Json): SchemaReader {
       losses.push({ pointer, reason: `is nested more than ${MAX_SCHEMA_DEPTH} schemas deep` });
       return {};
     }
-    const child = (value: unknown, at: string) => convert(value, at, depth + 1);
+    // `true` and `false` stand for schemas in 3.1 documents (JSON Schema's), and in the spec.
+    const child = (value: unknown, at: string): SchemaSpec =>
+      typeof value === "boolean" ? value : convert(value, at, depth + 1);
     const isMapping = (value: unknown) => typeof value === "object" && value !== null && !Array.isArray(value);
     const out: Json = {};
     let nullable = false;
@@ -97,8 +99,7 @@ export function schemaReader(components: Json): SchemaReader {
         out[key] = Object.fromEntries(
           Object.entries(value as Json).map(([k, v]) => [k, child(v, `${at}/${escapePointer(k)}`)]),
         );
-      else if (key === "items" || (key === "additionalProperties" && typeof value === "object"))
-        out[key] = child(value, at);
+      else if (key === "items" || key === "additionalProperties") out[key] = child(value, at);
       else if (key === "anyOf" || key === "oneOf" || key === "allOf")
         out[key] = (value as unknown[]).map((v, i) => child(v, `${at}/${i}`));
       else if (key === "description" && typeof value === "string") out.description = value.replace(/\s+/g, " ").trim();

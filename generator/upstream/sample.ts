@@ -8,7 +8,7 @@
  */
 import { isDeepStrictEqual } from "node:util";
 import { refName } from "../shape.js";
-import type { JsonType, ShapeSpec } from "../spec.js";
+import type { JsonType, SchemaSpec, ShapeSpec } from "../spec.js";
 import { stringsMatching } from "./regex-sample.js";
 import { numbersWithin, stringsWithin } from "./sample-scalars.js";
 
@@ -19,7 +19,7 @@ export const MAX_SAMPLE_VALUES = 100_000;
 const WANT = 8;
 const TYPES: JsonType[] = ["null", "boolean", "integer", "number", "string", "object", "array"];
 
-type Fits = (shape: ShapeSpec, value: unknown) => boolean;
+type Fits = (shape: SchemaSpec, value: unknown) => boolean;
 type Json = Record<string, unknown>;
 
 /** Thrown when a shape would need more than MAX_SAMPLE_VALUES values to make an example of. */
@@ -28,7 +28,7 @@ export class SampleTooLarge extends Error {}
 /** A value that fits `shape` as `fits` judges it; undefined, with the place that failed, when none was made. */
 export function sampleOf(
   shape: ShapeSpec,
-  defs: Readonly<Record<string, ShapeSpec>>,
+  defs: Readonly<Record<string, SchemaSpec>>,
   fits: Fits = () => true,
 ): { value?: unknown; failedAt?: string } {
   const maker = new Maker(defs, fits);
@@ -43,15 +43,17 @@ class Maker {
   failedAt: string | undefined;
 
   constructor(
-    private readonly defs: Readonly<Record<string, ShapeSpec>>,
+    private readonly defs: Readonly<Record<string, SchemaSpec>>,
     private readonly fits: Fits,
   ) {}
 
   /** Values meant to meet every part, most plain first; the caller keeps those that fit. */
-  candidates(shapes: ShapeSpec[], depth: number, path: string, want = WANT, distinct = false): unknown[] {
+  candidates(shapes: SchemaSpec[], depth: number, path: string, want = WANT, distinct = false): unknown[] {
     if (--this.left < 0) throw new SampleTooLarge(`more than ${MAX_SAMPLE_VALUES} values`);
     if (depth > MAX_DEPTH) return [null];
     const parts = this.partsOf(shapes, depth);
+    // A `false` part: no value fits.
+    if (parts === undefined) return [];
     // A union: one branch at a time, beside the other parts.
     const u = parts.findIndex((p) => p.anyOf !== undefined || p.oneOf !== undefined);
     if (u >= 0) {
@@ -78,14 +80,30 @@ class Maker {
     return out;
   }
 
-  /** The shapes a value must match: each one, its `allOf` members, what references point at. */
-  private partsOf(shapes: ShapeSpec[], depth: number): ShapeSpec[] {
-    return shapes.flatMap((shape) => {
+  /**
+   * The shapes a value must match: each one, its `allOf` members, what references point at;
+   * undefined when one is `false`, which no value matches (`true` adds nothing).
+   */
+  private partsOf(shapes: SchemaSpec[], depth: number): ShapeSpec[] | undefined {
+    const parts: ShapeSpec[] = [];
+    for (const shape of shapes) {
+      if (typeof shape === "boolean") {
+        if (!shape) return undefined;
+        continue;
+      }
       const resolved = shape.$ref ? (this.defs[refName(shape.$ref)] ?? {}) : shape;
+      if (typeof resolved === "boolean" || (resolved.$ref !== undefined && depth < MAX_DEPTH)) {
+        const deeper = this.partsOf([resolved], depth + 1);
+        if (deeper === undefined) return undefined;
+        parts.push(...deeper);
+        continue;
+      }
       const { allOf, $ref: _ref, ...own } = resolved;
-      if (resolved.$ref !== undefined && depth < MAX_DEPTH) return this.partsOf([resolved], depth + 1);
-      return [own, ...(allOf && depth < MAX_DEPTH ? this.partsOf(allOf, depth + 1) : [])];
-    });
+      const members = allOf && depth < MAX_DEPTH ? this.partsOf(allOf, depth + 1) : [];
+      if (members === undefined) return undefined;
+      parts.push(own, ...members);
+    }
+    return parts;
   }
 
   private ofType(
@@ -201,8 +219,8 @@ class Maker {
  * patternProperties its name matches, or else additionalProperties. Undefined when a part closes
  * the object to that name.
  */
-function declarationsOf(parts: ShapeSpec[], name: string): ShapeSpec[] | undefined {
-  const out: ShapeSpec[] = [];
+function declarationsOf(parts: ShapeSpec[], name: string): SchemaSpec[] | undefined {
+  const out: SchemaSpec[] = [];
   for (const part of parts) {
     const declared = part.properties?.[name];
     const patterned = Object.entries(part.patternProperties ?? {}).flatMap(([pattern, shape]) => {

@@ -58,20 +58,22 @@ const hasType = (value: unknown, type: string): boolean =>
 
 export class SchemaValues {
   constructor(
-    private readonly defs: Record<string, Schema>,
+    private readonly defs: Record<string, Schema | boolean>,
     private readonly checkFormats: boolean,
   ) {}
 
   /** Values meant to match `schema` (nearly always: branches may overlap, merged `allOf`s may clash). */
   valid(schema: Schema | boolean, depth = 0): fc.Arbitrary<unknown> {
-    if (schema === true) return ANY;
-    const s = this.resolved(schema as Schema);
+    // `false` (or what folds into it): no value matches; any value, for ajv to refuse.
+    if (schema === true || this.isNever(schema)) return ANY;
+    const s = this.resolved(schema);
     if (s.const !== undefined) return fc.constant(s.const);
     if (s.enum) return fc.constantFrom(...(s.enum as unknown[]));
-    const branches = (s.anyOf ?? s.oneOf) as Schema[] | undefined;
+    const branches = (s.anyOf ?? s.oneOf) as (Schema | boolean)[] | undefined;
     if (branches) {
       const { anyOf: _a, oneOf: _o, ...rest } = s;
-      return choose(branches.map((b) => this.valid(this.merge(rest, b), depth + 1)));
+      const possible = branches.map((b) => this.merge(rest, b)).filter((b) => !this.isNever(b));
+      return possible.length === 0 ? ANY : choose(possible.map((b) => this.valid(b, depth + 1)));
     }
     const types = this.typesOf(s);
     if (!types) return ANY;
@@ -104,11 +106,13 @@ export class SchemaValues {
   /** Every way to break the schema here, each a whole value with one place broken. */
   private misses(schema: Schema | boolean, depth: number): Miss[] {
     if (schema === true || depth > MAX_DEPTH) return [];
-    const s = this.resolved(schema as Schema);
+    const s = this.resolved(schema);
     // Shared shapes and allOf are folded into one node: the breaks found in it went through them.
-    const through = ["$ref", "allOf"].filter((k) => (schema as Schema)[k] !== undefined);
+    const through = typeof schema === "object" ? ["$ref", "allOf"].filter((k) => schema[k] !== undefined) : [];
     const misses: Miss[] = [];
     const local = (kind: string, arbitrary: fc.Arbitrary<unknown>) => misses.push({ arbitrary, kind, via: through });
+    // `false`: any value there breaks it.
+    if (s.not !== undefined) return [{ arbitrary: ANY, kind: "false", via: through }];
     const declared = s.type === undefined ? undefined : [s.type].flat();
     if (declared) {
       const others = Object.entries(OF_TYPE)
@@ -150,13 +154,17 @@ export class SchemaValues {
     }));
   }
 
-  /** The schema with `$ref` and `allOf` folded in: one node that says everything the value must be. */
-  private resolved(schema: Schema): Schema {
+  /**
+   * The schema with `$ref` and `allOf` folded in: one node that says everything the value must be.
+   * `true` folds in as `{}`, `false` as `{ not: {} }` (no value), a form this oracle keeps to itself.
+   */
+  private resolved(schema: Schema | boolean): Schema {
+    if (typeof schema === "boolean") return schema ? {} : { not: {} };
     let s = schema;
     if (s.$ref !== undefined) {
       const { $ref, ...rest } = s;
       const target = this.defs[String($ref).replace(/^#\/\$defs\//, "")];
-      if (!target) throw new Error(`oracle: ${$ref} is not in $defs`);
+      if (target === undefined) throw new Error(`oracle: ${$ref} is not in $defs`);
       s = this.merge(this.resolved(target), rest);
     }
     if (s.allOf) {
@@ -166,8 +174,13 @@ export class SchemaValues {
     return s;
   }
 
+  /** True when no value matches: `false`, or a schema that folds into it. */
+  private isNever(schema: Schema | boolean | undefined): boolean {
+    return schema !== undefined && this.resolved(schema).not !== undefined;
+  }
+
   /** Two schemas a value must both match, as one. */
-  private merge(a: Schema, b: Schema): Schema {
+  private merge(a: Schema | boolean, b: Schema | boolean): Schema {
     const x = this.resolved(a);
     const y = this.resolved(b);
     const out: Schema = { ...x };
@@ -272,7 +285,9 @@ export class SchemaValues {
   private validArray(s: Schema, depth: number): fc.Arbitrary<unknown[]> {
     const items = s.items === undefined ? ANY : this.valid(s.items, depth + 1);
     const minLength = s.minItems ?? 0;
-    const maxLength = depth >= MAX_DEPTH ? minLength : Math.min(s.maxItems ?? Infinity, minLength + 3);
+    // Items of schema `false`: only the empty array (or, with minItems, none at all: ajv judges).
+    const maxLength =
+      depth >= MAX_DEPTH || this.isNever(s.items) ? minLength : Math.min(s.maxItems ?? Infinity, minLength + 3);
     return s.uniqueItems
       ? fc.uniqueArray(items, { minLength, maxLength, selector: canonical })
       : fc.array(items, { minLength, maxLength });
@@ -283,7 +298,8 @@ export class SchemaValues {
     const required = new Set<string>(s.required ?? []);
     const shallow = depth >= MAX_DEPTH;
     const record: Record<string, fc.Arbitrary<unknown>> = {};
-    for (const [name, p] of properties) if (!shallow || required.has(name)) record[name] = this.valid(p, depth + 1);
+    for (const [name, p] of properties)
+      if (required.has(name) || (!shallow && !this.isNever(p))) record[name] = this.valid(p, depth + 1);
     // Required names without a property schema: any value.
     for (const name of required) record[name] ??= ANY;
     const known = fc.record(record, { requiredKeys: [...required] });
@@ -311,13 +327,15 @@ export class SchemaValues {
     const named = (key: string) => key === "__proto__" || Object.hasOwn(s.properties ?? {}, key);
     const patterns = Object.entries((s.patternProperties ?? {}) as Record<string, Schema>);
     const matching = (key: string) => patterns.filter(([p]) => new RegExp(p, "u").test(key));
-    const entries: fc.Arbitrary<[string, unknown]>[] = patterns.map(([pattern, p]) =>
-      fc
-        .stringMatching(new RegExp(pattern, "u"))
-        .filter((key) => !named(key) && matching(key).length === 1)
-        .chain((key) => this.valid(p, depth + 1).map((v): [string, unknown] => [key, v])),
-    );
-    if (s.additionalProperties !== false)
+    const entries: fc.Arbitrary<[string, unknown]>[] = patterns
+      .filter(([, p]) => !this.isNever(p))
+      .map(([pattern, p]) =>
+        fc
+          .stringMatching(new RegExp(pattern, "u"))
+          .filter((key) => !named(key) && matching(key).length === 1)
+          .chain((key) => this.valid(p, depth + 1).map((v): [string, unknown] => [key, v])),
+      );
+    if (!this.isNever(s.additionalProperties))
       entries.push(
         fc
           .tuple(
