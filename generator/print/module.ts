@@ -57,6 +57,14 @@ export function printModule(module: ModuleSource, form: Form): string {
   return printDoc(docs, form);
 }
 
+/**
+ * True when the module has code: one that declares only types has no JavaScript, so no `.js` is
+ * written for it (its importers import it as types only, which JavaScript leaves out).
+ */
+export function hasJavaScript(module: ModuleSource): boolean {
+  return module.declarations.some((d) => d.k !== "comment" && inForm(d, "esm", new Set()).length > 0);
+}
+
 /** `exports.name = name;` */
 const exportsAssignment = (name: string): Doc => [assignment(`exports.${name}`, id(name)), ";"];
 
