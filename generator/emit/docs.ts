@@ -144,13 +144,22 @@ function rows(shape: Shape, prefix: string): Row[] {
   return out;
 }
 
-/** `string`, `"event"`, `string or null`, `array of object`, `map of string`. */
+/** `string`, `"event"`, `string or null`, `array of object`, `map of string`; `never` for the schema false. */
 export function typeOf(shape: Shape): string {
+  if (shape.never) return "never (must be absent)";
   if (shape.values) return shape.values.map((v) => codeSpan(JSON.stringify(v))).join(" or ");
   if (shape.ref !== undefined) return codeSpan(defTypeName(shape.ref));
   const branches = shape.anyOf ?? shape.oneOf ?? shape.allOf;
-  if (branches && !shape.types) return branches.map(typeOf).join(shape.allOf ? " and " : " or ");
+  if (branches && !shape.types) {
+    // As the types read them: a branch of `false` adds no value, a member of `true` no condition.
+    const kept = branches.filter((b) => (shape.allOf ? Object.keys(b).length > 0 : !b.never));
+    if (kept.length === 0) return shape.allOf ? "any" : typeOf({ never: true });
+    const named = kept.map(typeOf);
+    if (!shape.allOf && named.includes("any")) return "any";
+    return named.join(shape.allOf ? " and " : " or ");
+  }
   const types = (shape.types ?? ["any"]).map((t) => {
+    if (t === "array" && shape.items?.never) return "empty array";
     if (t === "array" && shape.items) return `array of ${typeOf(shape.items)}`;
     if (t === "object" && shape.mapValues) return `map of ${typeOf(shape.mapValues)}`;
     return t;

@@ -85,6 +85,20 @@ describe("boolean schemas", () => {
     expect(readFileSync(join(dir, "defs", "Anything.ts"), "utf8")).toContain("export type Anything = unknown;");
   });
 
+  it("read in EVENTS.md as the types read: never, empty array, and unions without their false branches", async () => {
+    const { dir } = await built;
+    const reference = readFileSync(join(dir, "EVENTS.md"), "utf8");
+    for (const row of [
+      "| `data.legacy` | never (must be absent) | no |",
+      "| `data.extra` | any | yes |",
+      "| `data.none` | empty array | no |",
+      "| `data.either` | string | no |",
+      "| `data.one` | string or integer | no |",
+      "| `data.both` | integer | no |",
+    ])
+      expect(reference).toContain(row);
+  });
+
   it("export `false` as { not: {} } and `true` as {}, which ajv reads the same", async () => {
     const { dir } = await built;
     const schema = JSON.parse(readFileSync(join(dir, "schemas", `${event.name}.json`), "utf8"));
