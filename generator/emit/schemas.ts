@@ -65,8 +65,9 @@ function unionSchemaText(model: CatalogueModel, limit: number): string {
       ).$defs,
     },
   };
-  const text = printJson(inline);
-  if (text.length <= limit) return text;
+  // The printed text is never shorter than the compact one: a schema too big compact is not printed.
+  const text = JSON.stringify(inline).length <= limit ? printJson(inline) : undefined;
+  if (text !== undefined && text.length <= limit) return text;
   return printJson({ ...head, oneOf: model.events.map((e) => ({ $ref: schemaId(model, e.name) })) });
 }
 
