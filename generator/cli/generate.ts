@@ -1,70 +1,14 @@
 /**
- * `npm run generate -- [--spec FILE] [--out DIR] [--check]`
+ * `webhook-event-codegen generate [--spec FILE] [--out DIR] [--check | --watch] [--verify] [--quiet] [--json]`
  * Validates the spec and writes the package, or with --check only says whether it is up to date.
  */
 import { performance } from "node:perf_hooks";
-import { parseArgs } from "node:util";
-import { formatProblem, SpecError } from "../generator/errors.js";
-import { generate } from "../generator/pipeline.js";
-import { didYouMean } from "../generator/suggest.js";
-import { watchFile } from "../generator/watch.js";
-import { describeDiff, diffOutput, isUpToDate, OutputError, writeOutput } from "../generator/write.js";
-
-const USAGE = `Usage: npm run generate -- [--spec FILE] [--out DIR] [--check | --watch]
-
-  --spec FILE  the catalogue to read (default: spec/events.yaml)
-  --out DIR    the folder to write the package to (default: generated)
-  --check      write nothing; exit 1 with a diff if DIR differs from what the spec gives
-  --watch      generate, then again on every change to the spec; errors are printed, not fatal
-  --verify     also type-check the generated package as one strict program (the tests do this too)
-  --quiet      print nothing but problems
-  --json       print the outcome as one line of JSON (for CI), problems included
-  --help       show this`;
-
-const FLAGS = ["--spec", "--out", "--check", "--watch", "--verify", "--quiet", "--json", "--help"];
-
-async function main(argv: string[]): Promise<number> {
-  let options;
-  try {
-    options = parseArgs({
-      args: argv,
-      options: {
-        spec: { type: "string", default: "spec/events.yaml" },
-        out: { type: "string", default: "generated" },
-        check: { type: "boolean", default: false },
-        watch: { type: "boolean", default: false },
-        verify: { type: "boolean", default: false },
-        quiet: { type: "boolean", default: false },
-        json: { type: "boolean", default: false },
-        help: { type: "boolean", default: false },
-      },
-    }).values;
-  } catch (error) {
-    const unknown = /Unknown option '(--?[^']+)'/.exec((error as Error).message)?.[1];
-    const hint = unknown ? didYouMean(unknown, FLAGS) : "";
-    console.error(`${(error as Error).message}${hint}\n\n${USAGE}`);
-    return 2;
-  }
-  if (options.help) {
-    console.log(USAGE);
-    return 0;
-  }
-  if (options.check && options.watch) {
-    console.error(`--check and --watch do not go together\n\n${USAGE}`);
-    return 2;
-  }
-  if (options.watch) {
-    return watchFile(options.spec, async () => {
-      try {
-        await once(options);
-      } catch (error) {
-        // While the spec is invalid nothing is written; the next save tries again.
-        console.error(isUserError(error) ? error.message : error);
-      }
-    });
-  }
-  return once(options);
-}
+import { formatProblem, SpecError } from "../errors.js";
+import { generate } from "../pipeline.js";
+import { watchFile } from "../watch.js";
+import { describeDiff, diffOutput, isUpToDate, OutputError, writeOutput } from "../write.js";
+import { InputError } from "../api.js";
+import { SPEC_FLAG, UsageError, type Command } from "./command.js";
 
 interface Options {
   spec: string;
@@ -74,6 +18,45 @@ interface Options {
   quiet: boolean;
   json: boolean;
 }
+
+export const generateCommand: Command = {
+  name: "generate",
+  summary: "write the package the spec describes (or --check that it is up to date)",
+  usage: `Usage: webhook-event-codegen generate [--spec FILE] [--out DIR] [--check | --watch] [--verify] [--quiet] [--json]
+
+  --spec FILE  the catalogue to read (default: spec/events.yaml)
+  --out DIR    the folder to write the package to (default: generated)
+  --check      write nothing; exit 1 with a diff if DIR differs from what the spec gives
+  --watch      generate, then again on every change to the spec; errors are printed, not fatal
+  --verify     also type-check the generated package as one strict program, and say so
+  --quiet      print nothing but problems
+  --json       print the outcome as one line of JSON (for CI), problems included; runs the same
+  --help, -h   show this
+
+Exit codes: 0 written or up to date; 1 out of date (--check) or the spec is refused; 2 a usage mistake.`,
+  flags: {
+    ...SPEC_FLAG,
+    out: { type: "string", default: "generated" },
+    check: { type: "boolean", default: false },
+    watch: { type: "boolean", default: false },
+    verify: { type: "boolean", default: false },
+    quiet: { type: "boolean", default: false },
+    json: { type: "boolean", default: false },
+  },
+  async run(values) {
+    const options = values as unknown as Options & { watch: boolean };
+    if (options.check && options.watch) throw new UsageError("--check and --watch do not go together");
+    if (!options.watch) return once(options);
+    return watchFile(options.spec, async () => {
+      try {
+        await once(options);
+      } catch (error) {
+        // While the spec is invalid nothing is written; the next save tries again.
+        console.error(error instanceof SpecError || error instanceof OutputError ? error.message : error);
+      }
+    });
+  },
+};
 
 async function once(options: Options): Promise<number> {
   if (options.json) return asJson(options);
@@ -131,7 +114,13 @@ async function once(options: Options): Promise<number> {
 async function verify(
   files: readonly { path: string; contents: string }[],
 ): Promise<{ files: number; problems: string[] }> {
-  const { verifyPackage } = await import("../generator/verify-package.js");
+  const { verifyPackage } = await import("../verify-package.js");
+  // The compiler is an optional peer: --verify says how to get it rather than failing with a trace.
+  const compiler = await import("typescript").catch(() => undefined);
+  if (compiler === undefined)
+    throw new InputError(
+      "--verify type-checks with the typescript package, which is not installed: npm install -D typescript",
+    );
   const problems = await verifyPackage(files);
   return { files: files.filter((f) => f.path.endsWith(".ts") && !f.path.startsWith("dist/")).length, problems };
 }
@@ -193,19 +182,3 @@ async function asJson(options: Options): Promise<number> {
     throw error;
   }
 }
-
-function isUserError(error: unknown): error is Error {
-  return error instanceof SpecError || error instanceof OutputError;
-}
-
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    if (isUserError(error)) {
-      console.error(error.message);
-      process.exit(1);
-    }
-    console.error(error);
-    process.exit(2);
-  },
-);
