@@ -12,6 +12,7 @@ import { basename, dirname, relative, resolve } from "node:path";
 import { stringify } from "yaml";
 import { SpecError, type SpecProblem } from "./errors.js";
 import { loadSpec } from "./load.js";
+import { didYouMean } from "./suggest.js";
 import { generate as generateFiles } from "./pipeline.js";
 import { acceptEvent, type Acceptance } from "./upstream/accept.js";
 import { checkUpstreams, formatReport, type CheckResult } from "./upstream/check.js";
@@ -178,6 +179,14 @@ export function acceptDocs(options: AcceptOptions): AcceptResult {
   const unaccepted = check.results.flatMap((r) => r.unaccepted);
   if (!unaccepted.some((d) => d.event === options.event)) {
     const names = [...new Set(unaccepted.map((d) => d.event))];
+    const known = new Set([
+      ...check.spec.events.map((e) => e.name),
+      ...check.results.flatMap((r) => r.differences.map((d) => d.event)),
+    ]);
+    if (!known.has(options.event))
+      throw new InputError(
+        `${options.event} is neither an event of ${specFile} nor one its upstream documents name${didYouMean(options.event, [...known])}`,
+      );
     throw new InputError(
       `${options.event} has no difference to accept${options.from ? ` from ${options.from}` : ""}; ${
         names.length > 0 ? `these have: ${names.join(", ")}` : "every difference is accepted already"

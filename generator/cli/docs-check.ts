@@ -15,6 +15,12 @@ Exit codes: 0 every difference accepted (or none, or no upstream); 1 a differenc
   flags: { ...SPEC_FLAG, from: { type: "string" } },
   async run(values) {
     const check = checkDocs({ spec: values.spec as string, from: values.from as string | undefined });
+    if (check.results.length === 0 && !values.from) {
+      console.log(
+        `${values.spec} names no upstream document: nothing to compare (add upstream: to check it against its sender's documentation).`,
+      );
+      return 0;
+    }
     process.stdout.write(check.report);
     return check.ok ? 0 : 1;
   },

@@ -39,6 +39,7 @@ Exit codes: 0 done (files that existed are kept and listed); 1 the import was re
     const flags = `${spec === "spec/events.yaml" ? "" : ` --spec ${spec}`}${out === "generated" ? "" : ` --out ${out}`}`;
     const specFlag = spec === "spec/events.yaml" ? "" : ` --spec ${spec}`;
 
+    let wrote = false;
     if (existsSync(spec)) console.log(`kept    ${spec}: it exists (init never writes over a file)`);
     else if (from) {
       mkdirSync(dirname(resolve(spec)), { recursive: true });
@@ -53,30 +54,35 @@ Exit codes: 0 done (files that existed are kept and listed); 1 the import was re
         return 1;
       }
       console.log(`wrote   ${spec}: ${imported.events} events imported from ${from}`);
+      wrote = true;
     } else {
       writeNew(spec, minimalSpec(spec));
       console.log(`wrote   ${spec}: one example event; package and envelope take their defaults`);
+      wrote = true;
     }
 
-    addGenerateScript(`webhook-event-codegen generate${flags}`);
+    wrote = addGenerateScript(`webhook-event-codegen generate${flags}`) || wrote;
 
     if (existsSync(WORKFLOW)) console.log(`kept    ${WORKFLOW}: it exists`);
     else {
       writeNew(WORKFLOW, workflow(`generate${flags} --check`, `docs check${specFlag}`));
       console.log(`wrote   ${WORKFLOW}: CI runs generate --check and docs check`);
+      wrote = true;
     }
-    console.log(`\nNext: npm run generate, then commit ${spec} and ${out}/.`);
+    console.log(
+      wrote
+        ? `\nNext: npm run generate, then commit ${spec} and ${out}/.`
+        : "Nothing to do: everything init writes is here.",
+    );
     return 0;
   },
 };
 
-/** Adds `scripts.generate` to ./package.json, keeping its indentation; never replaces one. */
-function addGenerateScript(command: string): void {
+/** Adds `scripts.generate` to ./package.json, keeping its indentation; never replaces one. True when added. */
+function addGenerateScript(command: string): boolean {
   if (!existsSync("package.json")) {
-    console.log(
-      `skipped package.json: there is none here; run generate with npx webhook-event-codegen ${command.split(" ").slice(1).join(" ")}`,
-    );
-    return;
+    console.log(`skipped package.json: there is none here; run generate with npx ${command}`);
+    return false;
   }
   const text = readFileSync("package.json", "utf8");
   const manifest = JSON.parse(text) as { scripts?: Record<string, string> };
@@ -88,12 +94,13 @@ function addGenerateScript(command: string): void {
         ? `kept    package.json: its generate script is ${command} already`
         : `kept    package.json: it has a generate script ("${existing}"), not replaced; add one running ${command} under another name if you like`,
     );
-    return;
+    return false;
   }
   manifest.scripts = { ...manifest.scripts, generate: command };
   const indent = /^[ \t]+(?=")/m.exec(text)?.[0] ?? "  ";
   writeFileSync("package.json", `${JSON.stringify(manifest, null, indent)}\n`);
   console.log(`added   package.json: scripts.generate = ${command}`);
+  return true;
 }
 
 /** Writes a file that does not exist yet (the flag makes the write itself refuse one that appeared). */

@@ -55,8 +55,13 @@ export function acceptEvent(
       if (previous) doc.setIn(["upstream", index, "accepted", staleAt], doc.createNode(entry));
       else {
         const list = doc.getIn(["upstream", index, "accepted"]);
-        if (isSeq(list)) (list as YAMLSeq).add(doc.createNode(entry));
-        else if (isMap(doc.getIn(["upstream", index])))
+        if (isSeq(list)) {
+          // In the style of the list's last item: a flow map `{ event: ..., ... }` stays one.
+          const node = doc.createNode(entry);
+          const last = (list as YAMLSeq).items.at(-1);
+          if (isMap(last) && last.flow) node.flow = true;
+          (list as YAMLSeq).add(node);
+        } else if (isMap(doc.getIn(["upstream", index])))
           doc.setIn(["upstream", index, "accepted"], doc.createNode([entry]));
       }
       recorded.push({
