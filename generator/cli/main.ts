@@ -69,7 +69,7 @@ function unknownCommand(first: string, second: string | undefined): number {
     const subcommands = names.filter((n) => n.startsWith("docs ")).map((n) => n.slice(5));
     const said = second === undefined ? "docs needs a subcommand" : `docs ${second} is not a command`;
     const hint = second ? didYouMean(second, subcommands, (s) => `docs ${s}`) : "";
-    console.error(`${said}${hint}. docs has: ${subcommands.join(", ")}\n\n${USAGE}`);
+    console.error(`${said}${hint || "."} docs has: ${subcommands.join(", ")}\n\n${USAGE}`);
     return 2;
   }
   // `docs:check` and `check` (the npm script names, or a dropped `docs`) find their command too.
