@@ -7,7 +7,7 @@
  *     import { generate } from "webhook-event-codegen";
  *     const { upToDate } = await generate({ spec: "spec/events.yaml", out: "generated", check: true });
  */
-import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { basename, dirname, relative, resolve } from "node:path";
 import { stringify } from "yaml";
 import { SpecError, type SpecProblem } from "./errors.js";
@@ -96,7 +96,7 @@ export function importDocument(options: ImportOptions): ImportResult {
   } catch (error) {
     throw new InputError(`${document} cannot be read: ${(error as Error).message}`);
   }
-  const { spec, losses, notes, problems } = importOpenApi(documentText, source);
+  const { spec, losses, notes, problems } = plainErrorsAsInput(() => importOpenApi(documentText, source));
   const text = `# yaml-language-server: $schema=${slashes(relative(specDir, SPEC_SCHEMA_PATH))}
 #
 # Imported from ${document} by webhook-event-codegen import. Review the package name, descriptions and examples,
@@ -105,7 +105,10 @@ ${stringify(spec, { lineWidth: 0 })}`;
   const events = (spec.events as unknown[]).length;
   // Import validated the spec (events it refused are losses); what is left is not one event's.
   const write = problems.length === 0 && (losses.length === 0 || options.allowLoss === true);
-  if (write) writeFileSync(specFile, text, { flag: "wx" });
+  if (write) {
+    mkdirSync(specDir, { recursive: true });
+    writeFileSync(specFile, text, { flag: "wx" });
+  }
   return { written: write, text, events, losses, notes, problems };
 }
 
@@ -202,10 +205,17 @@ export function acceptDocs(options: AcceptOptions): AcceptResult {
 }
 
 function upstreamCheck(specFile: string, from: string | undefined): CheckResult {
+  return plainErrorsAsInput(() => checkUpstreams(specFile, from));
+}
+
+/**
+ * The upstream readers say what is wrong with a document (no webhooks section, an unknown
+ * upstream, an unreadable copy) with a plain Error: an input refused. Any other error is a bug.
+ */
+function plainErrorsAsInput<T>(read: () => T): T {
   try {
-    return checkUpstreams(specFile, from);
+    return read();
   } catch (error) {
-    // checkUpstreams says an unknown upstream (or an unreadable copy) with a plain Error; others are bugs.
     if (!(error instanceof Error) || error.constructor !== Error) throw error;
     throw new InputError(error.message);
   }

@@ -42,7 +42,6 @@ Exit codes: 0 done (files that existed are kept and listed); 1 the import was re
     let wrote = false;
     if (existsSync(spec)) console.log(`kept    ${spec}: it exists (init never writes over a file)`);
     else if (from) {
-      mkdirSync(dirname(resolve(spec)), { recursive: true });
       const imported = importDocument({ document: from, spec, allowLoss: values["allow-loss"] === true });
       for (const loss of imported.losses) console.error(`lost: ${from}#${loss.pointer} ${loss.reason}`);
       if (!imported.written) {

@@ -1,17 +1,11 @@
 // Every command of the one CLI, as a user runs it (the built entry, lib/generator/cli/bin.js):
 // --help and -h print its usage, a mistyped flag or command gets the nearest one, a usage mistake
 // exits 2 with the usage and never a stack trace. The commands are read from the CLI's own list.
-import { spawnSync } from "node:child_process";
-import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { COMMANDS } from "../../generator/cli/main.js";
 import { tempDir } from "../helpers.js";
+import { cli } from "./run.js";
 
-const BIN = resolve("lib/generator/cli/bin.js");
-export function cli(cwd: string, ...args: string[]) {
-  const result = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: "utf8" });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 const NO_TRACE = /\n\s+at /;
 
 /** A typo of a flag: its last letter doubled (`--spec` → `--specc`). */
