@@ -3,7 +3,7 @@
  * one edit of the spec's YAML that keeps its comments and formatting (see yaml-splice.ts). An
  * acceptance that no longer matches (upstream changed again) is renewed in place, keeping its reason.
  */
-import { isMap, isSeq, parseDocument, type YAMLSeq } from "yaml";
+import { isMap, isScalar, isSeq, parseDocument, type Document, type YAMLSeq } from "yaml";
 import type { CheckResult } from "./check.js";
 import { spliceEdits } from "./yaml-splice.js";
 
@@ -52,8 +52,12 @@ export function acceptEvent(
         continue;
       }
       const entry = { event, field: d.field, fingerprint: d.fingerprint, reason: said };
-      if (previous) doc.setIn(["upstream", index, "accepted", staleAt], doc.createNode(entry));
-      else {
+      if (previous) {
+        // Renewed in place: the scalars keep their quoting, the entry its style and position.
+        const at = ["upstream", index, "accepted", staleAt];
+        setScalar(doc, [...at, "fingerprint"], d.fingerprint);
+        if (reason !== undefined) setScalar(doc, [...at, "reason"], reason);
+      } else {
         const list = doc.getIn(["upstream", index, "accepted"]);
         if (isSeq(list)) {
           // In the style of the list's last item: a flow map `{ event: ..., ... }` stays one.
@@ -80,4 +84,10 @@ export function acceptEvent(
     recorded,
     reprinted: spliced === null,
   };
+}
+
+function setScalar(doc: Document, path: (string | number)[], value: string): void {
+  const node = doc.getIn(path, true);
+  if (isScalar(node)) node.value = value;
+  else doc.setIn(path, value);
 }
