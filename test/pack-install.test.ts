@@ -115,6 +115,8 @@ describe("packed and installed into a fresh project", () => {
       refused: false,
       verified: { type: "payment.succeeded", amount: 1250 },
       forged: "no_matching_signature",
+      api: true,
+      docs: true,
     });
   });
 });
@@ -161,8 +163,12 @@ const CONSUMER_TSCONFIG = {
 
 const SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
 
-/** Calls a guard of init's package and verifies a signed request with the imported one's. */
-const consumer = (starter: string, acme: string) => `import { fixtures, isWebhookEvent } from "${starter}";
+/** Calls a guard of init's package, verifies a signed request with the imported one's, and uses the generator's API. */
+const consumer = (
+  starter: string,
+  acme: string,
+) => `import { checkDocs, generate, type GenerateResult } from "webhook-event-codegen";
+import { fixtures, isWebhookEvent } from "${starter}";
 import { signWebhookPayload } from "${acme}/testing";
 import { unwrapWebhookEvent, WebhookVerificationError } from "${acme}/webhooks";
 
@@ -178,5 +184,8 @@ try {
 } catch (error) {
   if (error instanceof WebhookVerificationError) forged = error.code;
 }
-console.log(JSON.stringify({ guard, refused, verified: { type: event.type, amount: event.data.amount }, forged }));
+// The generator's typed API, from the same install: the package is up to date, the documents agree.
+const api: GenerateResult = await generate({ spec: "spec/acme.yaml", out: "acme-package", check: true });
+const docs = checkDocs({ spec: "spec/acme.yaml" });
+console.log(JSON.stringify({ guard, refused, verified: { type: event.type, amount: event.data.amount }, forged, api: api.upToDate, docs: docs.ok }));
 `;
