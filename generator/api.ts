@@ -59,7 +59,7 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
 }
 
 export interface ImportOptions {
-  /** The OpenAPI document (3.1 `webhooks`, or 3.0 callbacks), YAML or JSON. */
+  /** The OpenAPI document (3.1 `webhooks`, or 3.0 `x-webhooks`), YAML or JSON. */
   document: string;
   /** The new spec file; it must not exist. */
   spec: string;
