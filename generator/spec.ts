@@ -221,3 +221,25 @@ export function composeExample(event: EventSpec, layout?: Layout): Record<string
     payload: event.example,
   };
 }
+
+/** What a spec that leaves out `package` or `envelope` gets (spec/events.schema.json says the same). */
+export const DEFAULT_PACKAGE = { name: "webhook-events", version: "0.1.0" } as const;
+
+/**
+ * The spec with the defaults of the parts a minimal spec may leave out: `package` (its name and
+ * version) and `envelope` (no fields: an event is `{ type, data }`). Anything not a map is left as
+ * it is, for validation to report. Returns a new object; the loaded data stays as written.
+ */
+export function withDefaults(data: unknown): unknown {
+  if (!isMap(data)) return data;
+  const pkg = data.package ?? {};
+  const envelope = data.envelope ?? {};
+  return {
+    ...data,
+    package: isMap(pkg) ? { ...DEFAULT_PACKAGE, ...pkg } : pkg,
+    envelope: isMap(envelope) ? { properties: {}, ...envelope } : envelope,
+  };
+}
+
+const isMap = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);

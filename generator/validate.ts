@@ -31,6 +31,7 @@ import {
   type SchemaSpec,
   type ShapeSpec,
   type Spec,
+  withDefaults,
 } from "./spec.js";
 
 /** The spec format's own JSON Schema: the same file editors use through the YAML language server. */
@@ -70,7 +71,7 @@ export function validateSpec(loaded: LoadedSpec): Spec {
   }
   // The rules below read the structure the format guarantees, so they run only where it holds.
   const broken = new Set(problems.map((p) => p.path));
-  const spec = loaded.data as Spec;
+  const spec = withDefaults(loaded.data) as Spec;
   // A rule runs when the parts it reads are well-formed, so one typo does not hide other problems.
   const wellFormed = (i: number, ...fields: string[]) =>
     ![...broken].some(

@@ -68,7 +68,7 @@ export function formatReport(check: CheckResult): string {
   const lines = [
     `${check.specFile} against ${check.results.length} upstream document${check.results.length === 1 ? "" : "s"}`,
   ];
-  check.results.forEach((r, index) => {
+  check.results.forEach((r) => {
     lines.push("", `${r.source.name} (${r.source.format}): ${r.file}, ${r.catalogue.events.length} events`);
     for (const note of r.catalogue.notes) lines.push(`  note: ${note}`);
     if (r.differences.length === 0) lines.push("  no differences");
@@ -96,7 +96,7 @@ export function formatReport(check: CheckResult): string {
       lines.push(
         `  ${r.differences.length} difference${r.differences.length === 1 ? "" : "s"}: ${accepted} accepted, ${r.unaccepted.length} to review` +
           (r.unaccepted.length > 0
-            ? `; bring them in with npm run docs:sync -- --from ${r.source.name}, or accept them under upstream[${index}].accepted with their fingerprints`
+            ? `; bring them in with docs sync --from ${r.source.name}, or keep the ones reviewed with docs accept <event> --reason TEXT`
             : ""),
       );
     }

@@ -1,0 +1,184 @@
+/**
+ * `webhook-event-codegen generate [--spec FILE] [--out DIR] [--check | --watch] [--verify] [--quiet] [--json]`
+ * Validates the spec and writes the package, or with --check only says whether it is up to date.
+ */
+import { performance } from "node:perf_hooks";
+import { formatProblem, SpecError } from "../errors.js";
+import { generate } from "../pipeline.js";
+import { watchFile } from "../watch.js";
+import { describeDiff, diffOutput, isUpToDate, OutputError, writeOutput } from "../write.js";
+import { InputError } from "../api.js";
+import { SPEC_FLAG, UsageError, type Command } from "./command.js";
+
+interface Options {
+  spec: string;
+  out: string;
+  check: boolean;
+  verify: boolean;
+  quiet: boolean;
+  json: boolean;
+}
+
+export const generateCommand: Command = {
+  name: "generate",
+  summary: "write the package the spec describes (or --check that it is up to date)",
+  usage: `Usage: webhook-event-codegen generate [--spec FILE] [--out DIR] [--check | --watch] [--verify] [--quiet] [--json]
+
+  --spec FILE  the catalogue to read (default: spec/events.yaml)
+  --out DIR    the folder to write the package to (default: generated)
+  --check      write nothing; exit 1 with a diff if DIR differs from what the spec gives
+  --watch      generate, then again on every change to the spec; errors are printed, not fatal
+  --verify     also type-check the generated package as one strict program, and say so
+  --quiet      print nothing but problems
+  --json       print the outcome as one line of JSON (for CI), problems included; runs the same
+  --help, -h   show this
+
+Exit codes: 0 written or up to date; 1 out of date (--check) or the spec is refused; 2 a usage mistake.`,
+  flags: {
+    ...SPEC_FLAG,
+    out: { type: "string", default: "generated" },
+    check: { type: "boolean", default: false },
+    watch: { type: "boolean", default: false },
+    verify: { type: "boolean", default: false },
+    quiet: { type: "boolean", default: false },
+    json: { type: "boolean", default: false },
+  },
+  async run(values) {
+    const options = values as unknown as Options & { watch: boolean };
+    if (options.check && options.watch) throw new UsageError("--check and --watch do not go together");
+    if (!options.watch) return once(options);
+    return watchFile(options.spec, async () => {
+      try {
+        await once(options);
+      } catch (error) {
+        // While the spec is invalid nothing is written; the next save tries again.
+        console.error(error instanceof SpecError || error instanceof OutputError ? error.message : error);
+      }
+    });
+  },
+};
+
+async function once(options: Options): Promise<number> {
+  if (options.json) return asJson(options);
+  const started = performance.now();
+  // A progress line only where someone watches: a terminal, and not --quiet.
+  const live = process.stderr.isTTY && !options.quiet;
+  const progress = (stage: string, done?: number, total?: number) =>
+    process.stderr.write(`\r\x1b[K${stage}${total ? ` ${done}/${total}` : ""}…`);
+  let files;
+  try {
+    files = await generate(
+      options.spec,
+      options.out,
+      (problem) => console.error(`warning: ${formatProblem(problem)}`),
+      live ? progress : undefined,
+    );
+  } finally {
+    if (live) process.stderr.write("\r\x1b[K");
+  }
+  if (options.verify) {
+    const verified = await verify(files);
+    if (verified.problems.length > 0) {
+      console.error(
+        `The generated package does not type-check (a bug in the generator; please report it):\n${verified.problems.join("\n")}`,
+      );
+      return 2;
+    }
+    // Said, so that a CI log shows the check ran and what it covered.
+    if (!options.quiet)
+      console.log(`verified: the package's ${verified.files} TypeScript files type-check as one strict program`);
+  }
+  const seconds = ((performance.now() - started) / 1000).toFixed(2);
+
+  if (options.check) {
+    const diff = diffOutput(options.out, files);
+    if (isUpToDate(diff)) {
+      if (!options.quiet)
+        console.log(`${options.out} is up to date with ${options.spec} (${files.length} files, ${seconds} s).`);
+      return 0;
+    }
+    console.error(describeDiff(options.out, files, diff));
+    return 1;
+  }
+  const diff = writeOutput(options.out, files, (message) => console.error(`note: ${message}`));
+  const written = diff.added.length + diff.changed.length;
+  const extra = diff.foreign.length > 0 ? `; kept ${diff.foreign.length} file(s) it did not write` : "";
+  if (!options.quiet)
+    console.log(
+      `Generated ${options.out} from ${options.spec}: ${files.length} files, ${written} written, ${diff.unchanged.length} unchanged, ${diff.removed.length} removed${extra} (${seconds} s).`,
+    );
+  return 0;
+}
+
+/** The type-check of `--verify`: the package's TypeScript sources as one strict program. */
+async function verify(
+  files: readonly { path: string; contents: string }[],
+): Promise<{ files: number; problems: string[] }> {
+  const { verifyPackage } = await import("../verify-package.js");
+  // The compiler is an optional peer: --verify says how to get it rather than failing with a trace.
+  const compiler = await import("typescript").catch(() => undefined);
+  if (compiler === undefined)
+    throw new InputError(
+      "--verify type-checks with the typescript package, which is not installed: npm install -D typescript",
+    );
+  const problems = await verifyPackage(files);
+  return { files: files.filter((f) => f.path.endsWith(".ts") && !f.path.startsWith("dist/")).length, problems };
+}
+
+/** `--json`: the outcome as one line, problems with their places included; the exit code as usual. */
+async function asJson(options: Options): Promise<number> {
+  const started = performance.now();
+  const warnings: unknown[] = [];
+  const seconds = () => Number(((performance.now() - started) / 1000).toFixed(2));
+  try {
+    const files = await generate(options.spec, options.out, (problem) => warnings.push(problem));
+    // --json changes how the outcome is said, never what runs: --verify runs here too.
+    const verified = options.verify ? await verify(files) : undefined;
+    if (verified && verified.problems.length > 0) {
+      console.log(JSON.stringify({ ok: false, verified: { ok: false, ...verified }, warnings }));
+      return 2;
+    }
+    const verifiedField = verified ? { verified: { ok: true, files: verified.files } } : {};
+    if (options.check) {
+      const diff = diffOutput(options.out, files);
+      const upToDate = isUpToDate(diff);
+      console.log(
+        JSON.stringify({
+          ok: upToDate,
+          check: true,
+          files: files.length,
+          ...diff,
+          ...verifiedField,
+          warnings,
+          seconds: seconds(),
+        }),
+      );
+      return upToDate ? 0 : 1;
+    }
+    const diff = writeOutput(options.out, files, (message) => warnings.push({ note: message }));
+    console.log(
+      JSON.stringify({
+        ok: true,
+        files: files.length,
+        written: diff.added.length + diff.changed.length,
+        unchanged: diff.unchanged.length,
+        removed: diff.removed.length,
+        kept: diff.foreign.length,
+        ...verifiedField,
+        warnings,
+        seconds: seconds(),
+      }),
+    );
+    return 0;
+  } catch (error) {
+    if (error instanceof SpecError) {
+      console.log(JSON.stringify({ ok: false, problems: error.problems, warnings }));
+      return 1;
+    }
+    if (error instanceof OutputError) {
+      console.log(JSON.stringify({ ok: false, problems: [{ message: error.message }], warnings }));
+      return 1;
+    }
+    throw error;
+  }
+}
