@@ -1,6 +1,6 @@
 import type MarkdownIt from "markdown-it";
 
-type Token = ReturnType<MarkdownIt["parse"]>[number];
+type Token = ReturnType<InstanceType<typeof MarkdownIt>["parse"]>[number];
 
 /** GitHub's heading anchors: lower case, punctuation dropped, spaces as hyphens, repeats numbered. */
 export function headingAnchors(tokens: readonly Token[]): string[] {
@@ -25,7 +25,7 @@ export function linkTargets(tokens: readonly Token[]): { href: string; line: num
     return (t.children ?? []).flatMap((child) => {
       const href =
         child.type === "link_open" ? child.attrGet("href") : child.type === "image" ? child.attrGet("src") : null;
-      return href === null ? [] : [{ href, line }];
+      return href === null ? [] : [{ href: String(href), line }];
     });
   });
 }
