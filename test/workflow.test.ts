@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { isMap, isSeq, parseDocument, type YAMLMap, type YAMLSeq } from "yaml";
 import { tempDir } from "./helpers.js";
 
-// The README's "Adding, removing or renaming an event", followed literally on a copy of the
+// docs/workflow.md's "Adding, removing or renaming an event", followed literally on a copy of the
 // project: edit the spec, generate, docs:check, accept what it reports in every upstream,
 // generate again; then the catalogue's own tests run there and pass.
 const CATALOGUE_TESTS = [
@@ -19,7 +19,7 @@ const CATALOGUE_TESTS = [
 
 function copyProject(): string {
   const dir = tempDir();
-  for (const entry of ["spec", "generator", "lib", "scripts", "test", "examples", "generated", "bench"])
+  for (const entry of ["spec", "generator", "lib", "scripts", "test", "examples", "generated", "bench", "docs"])
     cpSync(resolve(entry), join(dir, entry), { recursive: true });
   for (const file of ["package.json", "tsconfig.json", "vitest.config.ts", "README.md", ".prettierrc.json"])
     cpSync(resolve(file), join(dir, file));
@@ -90,7 +90,7 @@ function followTheReadme(dir: string): void {
   expect(tests.code, failures).toBe(0);
 }
 
-describe("the README's catalogue workflows, on a copy of the project", () => {
+describe("the catalogue workflows of docs/workflow.md, on a copy of the project", () => {
   // One copy, one run of the catalogue's tests: an event added, another removed, a third renamed.
   it("adding, removing and renaming events keeps the tests green", () => {
     const dir = copyProject();

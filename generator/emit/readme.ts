@@ -1,8 +1,13 @@
 import type { CatalogueModel } from "../model.js";
 import { eventAnchor, markdownText as md } from "./docs.js";
 import type { GeneratedFile } from "./module.js";
+import { readmeHandler } from "./readme-handler.js";
+import { verificationSection } from "./readme-verification.js";
 
-/** `README.md` for the package's consumers: install, a handler, the subpaths, and every event. */
+/**
+ * `README.md` for the package's consumers: install, a handler, verification with the catalogue's
+ * own scheme, the subpaths, and every event (linked to a reference only where the spec gives one).
+ */
 export function emitReadme(model: CatalogueModel): GeneratedFile[] {
   const { name, description, referenceUrl } = model.package;
   // Characters that would end a Markdown link or table cell are percent-encoded.
@@ -11,32 +16,6 @@ export function emitReadme(model: CatalogueModel): GeneratedFile[] {
       .replace("{name}", encodeURIComponent(event))
       .replace(/[()<>|\s]/g, (c) => `%${c.charCodeAt(0).toString(16)}`);
   const link = (event: string) => (referenceUrl ? `[\`${event}\`](${url(event)})` : `\`${event}\``);
-  const first = model.events[0];
-  // Header-named events are told apart by their name (the header's value), then their payload.
-  const discriminant = model.layout ? "name" : "type";
-  const caseValue = first && (model.layout ? first.headerValue : first.name);
-  const handler = model.signing
-    ? `import { isUnknownWebhookEvent, unwrapWebhookEvent } from "${name}";
-
-export async function POST(request: Request): Promise<Response> {
-  // The raw body and the headers: the signature covers the exact bytes sent.
-  // The secret comes from ${model.signing.secretEnv} unless passed as the third argument.
-  const event = await unwrapWebhookEvent(await request.text(), request.headers);
-  if (isUnknownWebhookEvent(event)) return new Response(null, { status: 200 });
-  switch (event.${discriminant}) {
-${caseOf("event", caseValue)}
-  }
-  return new Response(null, { status: 200 });
-}`
-    : `import { parseWebhookEvent } from "${name}";
-
-export function handle(body: unknown${model.layout ? ", headers: Headers" : ""}): void {
-  const result = parseWebhookEvent(body${model.layout ? ", { headers }" : ""});
-  if (!result.ok) return; // result.errors says what is wrong; result.unknownType marks newer events
-  switch (result.event.${discriminant}) {
-${caseOf("result.event", caseValue)}
-  }
-}`;
   const subpaths = [
     `- \`${name}\`: everything below.`,
     `- \`${name}/fixtures\`: \`fixtures\`, one example payload per event; the same as JSON in \`${name}/fixtures/<name>.json\`.`,
@@ -78,11 +57,12 @@ ${caseOf("result.event", caseValue)}
     "## A handler",
     "",
     "```ts",
-    handler,
+    readmeHandler(model),
     "```",
     "",
-    "`switch (event.type)` narrows to one event's interface; `parseWebhookEvent(value)` gives `{ ok: true, event }` or `{ ok: false, errors }` with a path and message per error.",
+    `\`switch (event.${model.layout ? "name" : "type"})\` narrows to one event's interface; \`parseWebhookEvent(value${model.layout ? ", { headers }" : ""})\` gives \`{ ok: true, event }\` or \`{ ok: false, errors }\` with a path and message per error.`,
     "",
+    ...verificationSection(model),
     "## Entry points",
     "",
     ...subpaths,
@@ -95,11 +75,4 @@ ${caseOf("result.event", caseValue)}
     "",
   ].join("\n");
   return [{ path: "README.md", contents: text }];
-}
-
-/** The example handler's first case, or a note while the catalogue has no events. */
-function caseOf(event: string, name: string | undefined): string {
-  return name === undefined
-    ? "    // one case per event: the catalogue has none yet"
-    : `    case ${JSON.stringify(name)}:\n      console.log(${event});\n      break;`;
 }

@@ -60,6 +60,8 @@ export type Declaration =
       readonly body: readonly Stmt[];
       readonly doc?: Doc;
       readonly exported: boolean;
+      /** `async function`: the declarations keep only its `Promise` return type. */
+      readonly async?: boolean;
     }
   | {
       readonly k: "const";
@@ -160,6 +162,7 @@ function printFunction(d: Extract<Declaration, { k: "function" }>): Layout {
     jsDoc(d.doc),
     exportKeyword(d.exported),
     only(["dts"], "declare "),
+    d.async ? running("async ") : "",
     "function ",
     d.name,
     group([list, typed([": ", printType(d.returns)])]),

@@ -32,7 +32,7 @@ export type Expr =
   | { readonly k: "member"; readonly object: Expr; readonly name: string; readonly optional?: boolean }
   | { readonly k: "index"; readonly object: Expr; readonly index: Expr }
   | { readonly k: "binary"; readonly op: string; readonly left: Expr; readonly right: Expr }
-  | { readonly k: "unary"; readonly op: "!" | "-" | "typeof "; readonly arg: Expr }
+  | { readonly k: "unary"; readonly op: "!" | "-" | "typeof " | "await "; readonly arg: Expr }
   | { readonly k: "non-null"; readonly expr: Expr }
   | { readonly k: "as"; readonly expr: Expr; readonly type: TypeNode }
   | { readonly k: "template"; readonly quasis: readonly string[]; readonly exprs: readonly Expr[] }
@@ -86,6 +86,7 @@ export const chain = (op: "&&" | "||" | "+", operands: readonly (Expr | string)[
   operands.map(expr).reduce((left, right) => binary(left, op, right));
 export const not = (arg: Expr | string): Expr => ({ k: "unary", op: "!", arg: expr(arg) });
 export const typeOf = (arg: Expr | string): Expr => ({ k: "unary", op: "typeof ", arg: expr(arg) });
+export const awaitExpr = (arg: Expr | string): Expr => ({ k: "unary", op: "await ", arg: expr(arg) });
 export const nonNull = (e: Expr | string): Expr => ({ k: "non-null", expr: expr(e) });
 export const as = (e: Expr | string, type: TypeNode): Expr => ({ k: "as", expr: expr(e), type });
 export const pure = (e: Expr): Expr => ({ k: "pure", expr: e });

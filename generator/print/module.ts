@@ -34,7 +34,9 @@ export function printModule(module: ModuleSource, form: Form): string {
   let previous: Declaration | undefined;
   const add = (doc: Doc, d: Declaration) => {
     const together = previous !== undefined && previous.k === d.k && (d.k === "import" || d.k === "export-from");
-    docs.push(together ? hardline : [hardline, hardline], doc);
+    // A snippet (no header) starts with its first declaration.
+    if (previous !== undefined || header.length > 0) docs.push(together ? hardline : [hardline, hardline]);
+    docs.push(doc);
     previous = d;
   };
   if (form === "cjs") {

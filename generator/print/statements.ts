@@ -29,6 +29,7 @@ export type Stmt =
       readonly type?: TypeNode;
     }
   | { readonly k: "return"; readonly e?: Expr }
+  | { readonly k: "throw"; readonly e: Expr }
   | { readonly k: "if"; readonly test: Expr; readonly then: Body; readonly else?: Body }
   | {
       readonly k: "for";
@@ -39,7 +40,7 @@ export type Stmt =
     }
   | { readonly k: "for-of"; readonly name: string; readonly of: Expr; readonly body: readonly Stmt[] }
   | { readonly k: "switch"; readonly on: Expr; readonly cases: readonly Case[] }
-  | { readonly k: "try"; readonly body: readonly Stmt[]; readonly catch: readonly Stmt[] }
+  | { readonly k: "try"; readonly body: readonly Stmt[]; readonly catch: readonly Stmt[]; readonly binding?: string }
   | { readonly k: "comment"; readonly text: string }
   /** A statement followed by `// text` on its line. */
   | { readonly k: "trailing"; readonly stmt: Stmt; readonly text: string }
@@ -64,6 +65,7 @@ export const constant = (name: string, init: Expr, type?: TypeNode): Stmt => ({
 });
 export const variable = (name: string, init: Expr): Stmt => ({ k: "decl", kind: "let", name, init });
 export const ret = (e?: Expr): Stmt => ({ k: "return", e });
+export const throwStmt = (e: Expr): Stmt => ({ k: "throw", e });
 export const ifStmt = (test: Expr, then: Body, otherwise?: Body): Stmt => ({ k: "if", test, then, else: otherwise });
 export const forOf = (name: string, of: Expr, body: readonly Stmt[]): Stmt => ({ k: "for-of", name, of, body });
 export const forIndex = (init: Stmt, test: Expr, update: string, body: readonly Stmt[]): Stmt => ({
@@ -74,7 +76,13 @@ export const forIndex = (init: Stmt, test: Expr, update: string, body: readonly 
   body,
 });
 export const switchStmt = (on: Expr, cases: readonly Case[]): Stmt => ({ k: "switch", on, cases });
-export const tryCatch = (body: readonly Stmt[], handler: readonly Stmt[]): Stmt => ({ k: "try", body, catch: handler });
+/** `try { … } catch { … }`, or `catch (binding)` when the handler reads the error. */
+export const tryCatch = (body: readonly Stmt[], handler: readonly Stmt[], binding?: string): Stmt => ({
+  k: "try",
+  body,
+  catch: handler,
+  binding,
+});
 export const comment = (text: string): Stmt => ({ k: "comment", text });
 export const trailing = (stmt: Stmt, text: string): Stmt => ({ k: "trailing", stmt, text });
 export const blank: Stmt = { k: "blank" };
@@ -98,6 +106,8 @@ export function printStmt(s: Stmt): Doc {
           ";",
         ];
       return ["return ", printExpr(s.e, "return"), ";"];
+    case "throw":
+      return ["throw ", printExpr(s.e), ";"];
     case "if":
       return printIf(s);
     case "for":
@@ -121,7 +131,7 @@ export function printStmt(s: Stmt): Doc {
         "}",
       ];
     case "try":
-      return ["try ", block(s.body), " catch ", block(s.catch)];
+      return ["try ", block(s.body), s.binding ? ` catch (${s.binding}) ` : " catch ", block(s.catch)];
     case "comment":
       return `// ${s.text}`;
     case "trailing":

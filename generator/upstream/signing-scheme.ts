@@ -46,7 +46,7 @@ export function signingOf(declared: readonly DeclaredHeader[], secretEnv: string
   const schemes = "standard-webhooks | hmac-sha256 | timestamped-hmac-sha256";
   return {
     note: seen
-      ? `signing: ${seen.name} (${seen.pointer}) looks like a signature header, but shows none of the supported forms (webhook-signature, a hex HMAC-SHA256, t=…,v1=…); if the sender signs with one of them, add signing: { scheme: ${schemes}, secret_env: ${secretEnv}, header: ${seen.name} } to the spec, beside envelope: (README, Verifying requests)`
-      : `signing: the document declares no signature header; if the sender signs its requests, add signing: { scheme: ${schemes}, secret_env: ${secretEnv} } to the spec, beside envelope: (README, Verifying requests)`,
+      ? `signing: ${seen.name} (${seen.pointer}) looks like a signature header, but shows none of the supported forms (webhook-signature, a hex HMAC-SHA256, t=…,v1=…); if the sender signs with one of them, add signing: { scheme: ${schemes}, secret_env: ${secretEnv}, header: ${seen.name} } to the spec, beside envelope: (see docs/verifying.md)`
+      : `signing: the document declares no signature header; if the sender signs its requests, add signing: { scheme: ${schemes}, secret_env: ${secretEnv} } to the spec, beside envelope: (see docs/verifying.md)`,
   };
 }

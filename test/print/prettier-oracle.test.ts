@@ -17,6 +17,7 @@ import { packageFiles } from "../../generator/pipeline.js";
 import { importOpenApi } from "../../generator/upstream/import.js";
 import { validateSpec } from "../../generator/validate.js";
 import { OPENAI_SPEC } from "../helpers.js";
+import { headingAnchors } from "../markdown.js";
 
 const OPTIONS = { printWidth: 100, trailingComma: "all", endOfLine: "lf" } as const;
 const PARSERS: [RegExp, string][] = [
@@ -96,27 +97,13 @@ describe("every generated file is a fixed point of prettier", () => {
 
 describe("generated Markdown renders", () => {
   const markdown = new MarkdownIt();
-  /** GitHub's heading anchors: lower case, punctuation dropped, spaces as hyphens, repeats numbered. */
-  const anchors = (tokens: ReturnType<typeof markdown.parse>) => {
-    const seen = new Map<string, number>();
-    return tokens.flatMap((t, i) => {
-      if (t.type !== "heading_open") return [];
-      const slug = tokens[i + 1]!.content.toLowerCase()
-        .replace(/[^\p{L}\p{N}\s_-]/gu, "")
-        .replace(/\s/g, "-");
-      const n = seen.get(slug) ?? 0;
-      seen.set(slug, n + 1);
-      return [n === 0 ? slug : `${slug}-${n}`];
-    });
-  };
-
   function problems(files: readonly GeneratedFile[]): string[] {
     const out: string[] = [];
     const paths = new Set(files.map((f) => f.path));
     for (const file of files.filter((f) => f.path.endsWith(".md"))) {
       const lines = file.contents.split("\n");
       const tokens = markdown.parse(file.contents, {});
-      const known = new Set(anchors(tokens));
+      const known = new Set(headingAnchors(tokens));
       tokens.forEach((t, i) => {
         // A table row written with more or fewer cells than its header renders wrong.
         if (t.type === "thead_open") {
