@@ -111,8 +111,8 @@ export class SchemaValues {
     const through = typeof schema === "object" ? ["$ref", "allOf"].filter((k) => schema[k] !== undefined) : [];
     const misses: Miss[] = [];
     const local = (kind: string, arbitrary: fc.Arbitrary<unknown>) => misses.push({ arbitrary, kind, via: through });
-    // `false`: any value there breaks it.
-    if (s.not !== undefined) return [{ arbitrary: ANY, kind: "false", via: through }];
+    // `false`: any value there breaks it (ajv names the failure "false schema").
+    if (s.not !== undefined) return [{ arbitrary: ANY, kind: "false schema", via: through }];
     const declared = s.type === undefined ? undefined : [s.type].flat();
     if (declared) {
       const others = Object.entries(OF_TYPE)
