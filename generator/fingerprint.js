@@ -1,8 +1,10 @@
 // @ts-check
 /**
- * What the output depends on, as one hash, and the quick check built on it. Plain JavaScript so
- * that `generate --check` can answer "up to date" without loading the TypeScript toolchain:
- * CI and pre-commit hooks run it constantly.
+ * The quick check: "up to date" answered from the manifest alone, in plain JavaScript so that
+ * `generate --check` need not load the generator (CI and pre-commit hooks run it constantly).
+ * The manifest's `inputs` is the key: the hash of the exact inputs of the run that wrote the
+ * folder. It is only a key: when it differs (a comment edited, another generator version), the full
+ * check generates in memory and compares the files, and `inputs` alone differing is not a difference.
  */
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
@@ -13,8 +15,10 @@ import { fileURLToPath } from "node:url";
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = basename(dirname(HERE)) === "lib" ? dirname(dirname(HERE)) : dirname(HERE);
 const GENERATOR = existsSync(join(ROOT, "generator")) ? join(ROOT, "generator") : HERE;
-/** The packages whose versions change the bytes written (the runtime's build, the YAML reader). */
-const TOOLS = ["prettier", "typescript", "yaml"];
+/** The runtime as `npm run build` printed it (with the prettier and TypeScript of that build). */
+const RUNTIME_BUILD = join(ROOT, "lib", "runtime");
+/** The packages a run uses whose versions could change the bytes written. */
+const TOOLS = ["yaml"];
 export const MANIFEST = ".webhook-event-codegen.json";
 
 /** @param {string} dir @returns {string[]} files below `dir`, `/`-separated, sorted */
@@ -44,20 +48,31 @@ export function sha256(bytes) {
 }
 
 /**
- * The hash of everything the output depends on: the spec's bytes, the spec's path as the files'
- * headers name it (relative to the output folder), the generator's own source files, and the
- * versions of the tools that shape the output.
+ * The hash of the exact inputs of a run: the spec's bytes, the spec's path as the files' headers
+ * name it (relative to the output folder), the generator's own files, the runtime it copies, and
+ * the versions of the tools it runs.
  * @param {string} specFile @param {string} outDir
  */
 export function inputsFingerprint(specFile, outDir) {
   const hash = createHash("sha256").update("spec\0").update(readFileSync(specFile));
   hash.update(`\0source\0${sourceName(specFile, outDir)}`);
-  for (const file of listFiles(GENERATOR)) hash.update(`\0${file}\0`).update(readFileSync(join(GENERATOR, file)));
-  for (const tool of TOOLS) {
-    const manifest = join(ROOT, "node_modules", tool, "package.json");
-    hash.update(`\0${tool}@${existsSync(manifest) ? JSON.parse(readFileSync(manifest, "utf8")).version : "missing"}`);
-  }
+  for (const dir of [GENERATOR, RUNTIME_BUILD])
+    for (const file of listFiles(dir)) hash.update(`\0${file}\0`).update(readFileSync(join(dir, file)));
+  for (const tool of TOOLS) hash.update(`\0${tool}@${toolVersion(tool)}`);
   return hash.digest("hex");
+}
+
+/**
+ * A package's version as Node would find it from here: in the nearest `node_modules` up the tree
+ * (an installed generator's dependencies are hoisted beside it).
+ * @param {string} name
+ */
+function toolVersion(name) {
+  for (let dir = HERE; ; dir = dirname(dir)) {
+    const manifest = join(dir, "node_modules", name, "package.json");
+    if (existsSync(manifest)) return JSON.parse(readFileSync(manifest, "utf8")).version;
+    if (dirname(dir) === dir) return "missing";
+  }
 }
 
 /**

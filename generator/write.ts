@@ -36,7 +36,8 @@ export class OutputError extends Error {
 
 /**
  * The package's files plus the manifest that marks the folder as generated: what was written,
- * with each file's hash and the fingerprint of the inputs, so `--check` can answer quickly.
+ * with each file's hash, and the key of the quick check (`inputs`, see fingerprint.js), so that
+ * `--check` can answer from the manifest alone while nothing has changed.
  */
 export function withManifest(files: readonly GeneratedFile[], inputs: string): GeneratedFile[] {
   const manifest = {
@@ -55,7 +56,7 @@ export function diffOutput(outDir: string, files: readonly GeneratedFile[]): Out
   const diff: OutputDiff = { added: [], changed: [], removed: [], unchanged: [], foreign: [] };
   for (const file of files) {
     if (!onDisk.has(file.path)) diff.added.push(file.path);
-    else if (readFileSync(join(outDir, file.path), "utf8") === file.contents) diff.unchanged.push(file.path);
+    else if (sameContents(file, readFileSync(join(outDir, file.path), "utf8"))) diff.unchanged.push(file.path);
     else diff.changed.push(file.path);
   }
   const produced = new Set(files.map((f) => f.path));
@@ -64,6 +65,25 @@ export function diffOutput(outDir: string, files: readonly GeneratedFile[]): Out
     (previous.has(path) ? diff.removed : diff.foreign).push(path);
   }
   return diff;
+}
+
+/**
+ * The manifest is the same when it lists the same files: its `inputs` is only the quick check's
+ * key, so an edit that changes no output (a comment, a reviewed difference) changes nothing here.
+ */
+function sameContents(file: GeneratedFile, onDisk: string): boolean {
+  if (onDisk === file.contents) return true;
+  if (file.path !== MANIFEST) return false;
+  const listed = (text: string) => {
+    try {
+      const { inputs: _key, ...rest } = JSON.parse(text) as Record<string, unknown>;
+      return JSON.stringify(rest);
+    } catch {
+      return undefined;
+    }
+  };
+  const ours = listed(file.contents);
+  return ours !== undefined && ours === listed(onDisk);
 }
 
 /** What building or packing the package leaves in it (`npm pack`, `npm install`): not the generator's business. */
@@ -123,7 +143,10 @@ export function writeOutput(
       recoverInterruptedRuns(out);
       refuseForeignFolder(out);
       const diff = diffOutput(out, files);
-      if (isUpToDate({ ...diff, foreign: [] })) return diff;
+      if (isUpToDate({ ...diff, foreign: [] })) {
+        refreshManifest(out, files);
+        return diff;
+      }
       try {
         swapIn(out, files, lock);
       } catch (error) {
@@ -138,6 +161,19 @@ export function writeOutput(
       lock.release();
     }
   });
+}
+
+/**
+ * Up to date, but with the key of another run's inputs (a comment edited): the manifest alone is
+ * rewritten, atomically, so the next check is quick again.
+ */
+function refreshManifest(out: string, files: readonly GeneratedFile[]): void {
+  const manifest = files.find((f) => f.path === MANIFEST);
+  const target = join(out, MANIFEST);
+  if (!manifest || !existsSync(target) || readFileSync(target, "utf8") === manifest.contents) return;
+  const temporary = `${target}.tmp-${process.pid}`;
+  writeFileSync(temporary, manifest.contents);
+  renameSync(temporary, target);
 }
 
 /** The folder a symlinked `--out` points at: written through, so the link stays a link. */
