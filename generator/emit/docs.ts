@@ -31,6 +31,15 @@ export const MAX_PAGE_CHARACTERS = 1_000_000;
  * EVENTS.md and a page per event (and one for the shared types) under `docs/`.
  */
 export function emitDocs(model: CatalogueModel): GeneratedFile[] {
+  // package.json asks too (is there a docs/ folder?): the pages are made once per model.
+  let files = made.get(model);
+  if (files === undefined) made.set(model, (files = reference(model)));
+  return files;
+}
+
+const made = new WeakMap<CatalogueModel, GeneratedFile[]>();
+
+function reference(model: CatalogueModel): GeneratedFile[] {
   const sections = model.events.map((event) => section(event).join("\n"));
   const shared = sharedTypes(model).join("\n");
   const size = sections.reduce((n, text) => n + text.length, shared.length);
