@@ -42,12 +42,14 @@ export function describeAjvErrors(
         const known = Object.keys((e.parentSchema as { properties?: object }).properties ?? {});
         const nearest = known.includes("anyOf") ? REFUSED_KEYWORDS[e.params.additionalProperty] : undefined;
         const misplaced =
-          path.length === 4 && path[2] === "data" && path[3] === "example" ? misplacedExample(loaded, path[1]) : undefined;
+          path.length === 4 && path[2] === "data" && path[3] === "example"
+            ? misplacedExample(loaded, path[1])
+            : undefined;
         message = misplaced
           ? `is the event's example indented one level too deep, so it lands inside data (a shape, where example is not a keyword): dedent it to column ${misplaced.column}, the column of data:`
           : nearest
-          ? `is not supported: ${nearest}`
-          : `is not a supported field here${didYouMean(e.params.additionalProperty, known) || ";"} expected one of: ${known.join(", ")}`;
+            ? `is not supported: ${nearest}`
+            : `is not a supported field here${didYouMean(e.params.additionalProperty, known) || ";"} expected one of: ${known.join(", ")}`;
         break;
       }
       case "propertyNames":

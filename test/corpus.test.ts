@@ -53,13 +53,17 @@ const REFUSED: Record<string, string> = {
   "example-mismatch.yaml":
     "17:75 events[0] (thing.created).example.data.id expected string, got number (the example does not match the event's shape)",
   "invalid-utf8.yaml": "10:41 is not valid UTF-8 (byte 0xe9 at offset 244); save the file as UTF-8",
-  "leading-digit.yaml": '9:11 events[0] (2fa.enabled).name "2fa.enabled" is not allowed: use two or more dot-separated segments',
+  "leading-digit.yaml":
+    '9:11 events[0] (2fa.enabled).name "2fa.enabled" is not allowed: use two or more dot-separated segments',
   "no-data.yaml": "9:5 events[0] (thing.created).data is required",
   "not-a-mapping.yaml": "1:1 expected object, got array",
-  "prefix-mismatch.yaml": '17:75 events[0] (thing.created).example.data.id should start with the event\'s id_prefix "thing_"',
+  "prefix-mismatch.yaml":
+    '17:75 events[0] (thing.created).example.data.id should start with the event\'s id_prefix "thing_"',
   "proto-event-name.yaml": '9:11 events[0] (__proto__.created).name "__proto__.created" is not allowed',
-  "ref-cycle.yaml": '16:21 events[0] (thing.created).data.properties.id.$ref "#/events/0/data" is not allowed: point at a shared shape',
-  "ref-file.yaml": '16:21 events[0] (thing.created).data.properties.id.$ref "./other.yaml" is not allowed: point at a shared shape',
+  "ref-cycle.yaml":
+    '16:21 events[0] (thing.created).data.properties.id.$ref "#/events/0/data" is not allowed: point at a shared shape',
+  "ref-file.yaml":
+    '16:21 events[0] (thing.created).data.properties.id.$ref "./other.yaml" is not allowed: point at a shared shape',
   "ref-outside.yaml":
     '16:21 events[0] (thing.created).data.properties.id.$ref "../../../etc/passwd" is not allowed: point at a shared shape',
   "ref-url.yaml":

@@ -4,7 +4,10 @@ import { parse } from "yaml";
 import { edit, MINIMAL_SPEC, problemsOf } from "./helpers.js";
 
 /** The spec's lines with the example block of event `index` indented two spaces deeper (into its data). */
-function exampleIndentedIntoData(text: string, index: number): { spec: string; exampleLine: number; dataColumn: number } {
+function exampleIndentedIntoData(
+  text: string,
+  index: number,
+): { spec: string; exampleLine: number; dataColumn: number } {
   const names = (parse(text) as { events: { name: string }[] }).events.map((e) => e.name);
   const lines = text.split("\n");
   const start = lines.findIndex((l) => l.trimStart() === `- name: ${names[index]}`);

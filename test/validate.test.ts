@@ -27,7 +27,9 @@ describe("validateSpec", () => {
       `${event}.example.type expected "${names[last]}", got string "not.this.event" (the example does not match the event's shape)`,
     ]);
     // A path outside the events stays as it was.
-    expect(problemsOf(edit("version: 1.0.0", "version: one"))[0]).toMatch(/^spec\/events\.yaml:1:\d+ package\.version /);
+    expect(problemsOf(edit("version: 1.0.0", "version: one"))[0]).toMatch(
+      /^spec\/events\.yaml:1:\d+ package\.version /,
+    );
   });
 
   it("refuses an empty file", () => {
