@@ -1,6 +1,6 @@
 import { closeSync, fstatSync, openSync, readSync } from "node:fs";
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from "yaml";
-import { SpecError, formatPath, type DataPath, type SpecProblem } from "./errors.js";
+import { SpecError, eventOf, formatPath, type DataPath, type SpecProblem } from "./errors.js";
 import { collapsedKeys, cutByComment, nonJsonValues } from "./load-checks.js";
 
 /** A parsed spec file that can say where any part of its data came from. */
@@ -64,12 +64,13 @@ export function loadSpec(file: string, source?: string | Uint8Array): LoadedSpec
   }
   const size = typeof bytes === "string" ? Buffer.byteLength(bytes) : bytes.byteLength;
   if (size > MAX_SPEC_BYTES) tooLarge(`${(size / 2 ** 20).toFixed(1)} MiB`);
-  const text = typeof bytes === "string" ? bytes : decodeUtf8(bytes, fail);
+  // Offsets below are into the text without its byte order mark, as the parser read it.
+  const text = (typeof bytes === "string" ? bytes : decodeUtf8(bytes, fail)).replace(/^\uFEFF/, "");
 
   const lineCounter = new LineCounter();
   let doc: Document;
   try {
-    doc = parseDocument(text.replace(/^\uFEFF/, ""), { lineCounter, prettyErrors: false, uniqueKeys: true });
+    doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   } catch (error) {
     if (error instanceof RangeError) fail("is nested too deeply to parse; flatten it");
     throw error;
@@ -78,16 +79,17 @@ export function loadSpec(file: string, source?: string | Uint8Array): LoadedSpec
     const { line, col } = lineCounter.linePos(offset);
     return { line, column: col };
   };
-  // One error often sets off others on its line, and one habit (tabs) repeats on every line:
-  // the first of each says what to fix.
-  const firstOfCode = new Map<string, { problem: SpecProblem; more: number }>();
+  // One error often sets off others on its line, and one habit (tabs, one key indented wrong)
+  // repeats on several lines: the first of each says what to fix, and names every other place.
+  const firstOfCode = new Map<string, { problem: SpecProblem; more: string[] }>();
   const lines = new Set<number>();
   for (const e of [...doc.errors, ...doc.warnings]) {
-    const at = position(e.pos[0]);
+    // yaml places a mis-indented key at the start of its line; the key itself is what to move.
+    const at = position(e.code === "BAD_INDENT" ? afterSpaces(text, e.pos[0]) : e.pos[0]);
     if (lines.has(at.line)) continue;
     lines.add(at.line);
     const seen = firstOfCode.get(e.code);
-    if (seen) seen.more++;
+    if (seen) seen.more.push(`${file}:${at.line}:${at.column}`);
     else
       firstOfCode.set(e.code, {
         problem: {
@@ -96,16 +98,26 @@ export function loadSpec(file: string, source?: string | Uint8Array): LoadedSpec
           path: "",
           message: `${REWORDED[e.code] ?? e.message.replace(/\s+at line \d+, column \d+:?[\s\S]*$/, "")} (YAML ${e.code})${hintOf(e.code, e.message)}`,
         },
-        more: 0,
+        more: [],
       });
   }
   const problems = [...firstOfCode.values()].map(({ problem, more }) =>
-    more === 0
+    more.length === 0
       ? problem
-      : { ...problem, message: `${problem.message}; the same on ${more} more line${more === 1 ? "" : "s"}` },
+      : {
+          ...problem,
+          message: `${problem.message}; the same on ${more.length} more line${more.length === 1 ? "" : "s"}: ${more.join(", ")}`,
+        },
   );
+  const eventName = (index: number) => doc.getIn(["events", index, "name"]);
   const located = (found: { offset: number; path: DataPath; message: string }[]) =>
-    found.map((f) => ({ file, ...position(f.offset), path: formatPath(f.path), message: f.message }));
+    found.map((f) => ({
+      file,
+      ...position(f.offset),
+      path: formatPath(f.path),
+      message: f.message,
+      ...eventOf(f.path, eventName),
+    }));
   problems.push(...located([...collapsedKeys(doc, (offset) => position(offset).line), ...nonJsonValues(doc)]));
   if (problems.length > 0) throw new SpecError(problems);
   const warnings = located(cutByComment(doc, text));
@@ -127,6 +139,13 @@ export function loadSpec(file: string, source?: string | Uint8Array): LoadedSpec
       return position(node?.range?.[0] ?? 0);
     },
   };
+}
+
+/** The offset of the first character at or after `offset` that is not a space, on the same line. */
+function afterSpaces(text: string, offset: number): number {
+  let i = offset;
+  while (text[i] === " ") i++;
+  return text[i] === "\n" || i >= text.length ? offset : i;
 }
 
 /**

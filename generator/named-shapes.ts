@@ -55,7 +55,7 @@ export function nameTitledShapes(spec: Spec): {
     if (owner && owner.json !== json) {
       problems.push({
         path: [...path, "title"],
-        message: `names the type ${name}, which ${formatPath(owner.path)} already gives to a different shape; rename one, or make them the same`,
+        message: `names the type ${name}, which ${formatPath(owner.path, (i) => spec.events?.[i]?.name)} already gives to a different shape; rename one, or make them the same`,
       });
       return out;
     }

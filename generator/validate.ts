@@ -1,8 +1,9 @@
 import { join } from "node:path";
 import { PACKAGE_ROOT } from "./paths.js";
 import { readFileSync } from "node:fs";
-import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
-import { SpecError, formatPath, unescapePointer, type DataPath, type SpecProblem } from "./errors.js";
+import { Ajv, type ValidateFunction } from "ajv";
+import { SpecError, eventOf, formatPath, type DataPath, type SpecProblem } from "./errors.js";
+import { describeAjvErrors } from "./describe-ajv-errors.js";
 import type { LoadedSpec } from "./load.js";
 import {
   defTypeName,
@@ -17,11 +18,9 @@ import { KEYWORDS } from "./keywords/index.js";
 import type { CheckContext } from "./keywords/keyword.js";
 import { followRefs, loopWithoutValue } from "./keywords/ref.js";
 import { possibleTypes } from "./keywords/union.js";
-import { REFUSED_KEYWORDS } from "./keywords/refused.js";
-import { didYouMean } from "./suggest.js";
 import { nameTitledShapes } from "./named-shapes.js";
 import { codePoints, deepestPath, keysWithInvisibleCharacters, MAX_DEPTH } from "./validate-data.js";
-import { jsonTypeOf, mismatches, toShape } from "./shape.js";
+import { mismatches, toShape } from "./shape.js";
 import {
   composeEventSchema,
   composeExample,
@@ -48,8 +47,15 @@ function newAjv() {
 export function validateSpec(loaded: LoadedSpec): Spec {
   specSchemaValidator ??= newAjv().compile(JSON.parse(readFileSync(SPEC_SCHEMA_PATH, "utf8")));
   const problems: SpecProblem[] = [];
+  const eventName = (index: number) => (loaded.data as { events?: { name?: unknown }[] } | null)?.events?.[index]?.name;
   const report = (path: DataPath, message: string, at: "key" | "value" = "value") =>
-    problems.push({ file: loaded.file, ...loaded.locate(path, at), path: formatPath(path), message });
+    problems.push({
+      file: loaded.file,
+      ...loaded.locate(path, at),
+      path: formatPath(path),
+      message,
+      ...eventOf(path, eventName),
+    });
 
   if (loaded.data === null || loaded.data === undefined) {
     report([], "the spec is empty; start from the example in the README");
@@ -67,7 +73,7 @@ export function validateSpec(loaded: LoadedSpec): Spec {
       "key",
     );
   if (!specSchemaValidator(loaded.data)) {
-    for (const p of describeAjvErrors(specSchemaValidator.errors ?? [], [])) report(p.path, p.message, p.at);
+    for (const p of describeAjvErrors(specSchemaValidator.errors ?? [], loaded)) report(p.path, p.message, p.at);
   }
   // The rules below read the structure the format guarantees, so they run only where it holds.
   const broken = new Set(problems.map((p) => p.path));
@@ -319,63 +325,4 @@ function checkExample(
       at("example", ...(spec.layout ? [] : ["data"]), field),
       `should start with the event's id_prefix "${event.id_prefix}"`,
     );
-}
-
-/** Turns ajv's errors into messages that say what is wrong and what to do, one per place. */
-function describeAjvErrors(
-  errors: readonly ErrorObject[],
-  base: DataPath,
-): { path: DataPath; message: string; at: "key" | "value" }[] {
-  // An anyOf failure explains itself; the failures of its branches at the same place are noise.
-  const anyOfPlaces = new Set(errors.filter((e) => e.keyword === "anyOf").map((e) => e.instancePath));
-  const relevant = errors.filter((e) => e.keyword === "anyOf" || !anyOfPlaces.has(e.instancePath));
-  const out = new Map<string, { path: DataPath; message: string; at: "key" | "value" }>();
-  for (const e of relevant) {
-    if (e.keyword === "not" || e.keyword === "if") continue;
-    const path: (string | number)[] = [...base, ...e.instancePath.split("/").slice(1).map(unescapePointer)];
-    let at: "key" | "value" = "value";
-    let message: string;
-    const hint = (e.parentSchema as { "x-hint"?: string } | undefined)?.["x-hint"];
-    switch (e.keyword) {
-      case "required":
-        path.push(e.params.missingProperty);
-        message = "is required";
-        break;
-      case "additionalProperties": {
-        path.push(e.params.additionalProperty);
-        at = "key";
-        const known = Object.keys((e.parentSchema as { properties?: object }).properties ?? {});
-        const nearest = known.includes("anyOf") ? REFUSED_KEYWORDS[e.params.additionalProperty] : undefined;
-        message = nearest
-          ? `is not supported: ${nearest}`
-          : `is not a supported field here${didYouMean(e.params.additionalProperty, known) || ";"} expected one of: ${known.join(", ")}`;
-        break;
-      }
-      case "propertyNames":
-        path.push(e.params.propertyName);
-        at = "key";
-        message = "is added by the generator for every event; remove it here";
-        break;
-      case "type":
-        message = `expected ${[e.params.type].flat().join(" or ")}, got ${jsonTypeOf(e.data)}${hint ? `; ${hint}` : ""}`;
-        break;
-      case "enum":
-        message = `expected one of ${e.params.allowedValues.map((v: unknown) => JSON.stringify(v)).join(", ")}, got ${JSON.stringify(e.data)}`;
-        break;
-      case "const":
-        message = `expected ${JSON.stringify(e.params.allowedValue)}, got ${JSON.stringify(e.data)}`;
-        break;
-      case "pattern":
-        message = `${JSON.stringify(e.data)} is not allowed: ${hint ?? `it must match ${e.params.pattern}`}`;
-        break;
-      case "anyOf":
-        message = `expected a type name (string, integer, number, boolean, null, object, array) or a list of them, got ${JSON.stringify(e.data)}`;
-        break;
-      default:
-        message = e.message ?? e.keyword;
-    }
-    const key = `${formatPath(path)}\0${message}`;
-    if (!out.has(key)) out.set(key, { path, message, at });
-  }
-  return [...out.values()];
 }

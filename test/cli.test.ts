@@ -122,7 +122,7 @@ describe("npm run generate", () => {
     expect(result.stderr.trim().split("\n")).toEqual([
       "The spec has 2 problems; nothing was written.",
       'spec/events.yaml:7:34 envelope.properties.created_at.nullable is not supported: this is OpenAPI 3.0: add "null" to type, as in type: [string, "null"]',
-      expect.stringMatching(/^spec\/events\.yaml:9:11 events\[0\]\.name "Thing" is not allowed/),
+      expect.stringMatching(/^spec\/events\.yaml:9:11 events\[0\] \(Thing\)\.name "Thing" is not allowed/),
     ]);
     expect(readFileSync(join(dir, "generated/index.ts"), "utf8")).toBe(before);
   });

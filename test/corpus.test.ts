@@ -51,42 +51,46 @@ const REFUSED: Record<string, string> = {
   "duplicate-keys.yaml": "12:5 Map keys must be unique (YAML DUPLICATE_KEY): keep one of them",
   "empty.yaml": "1:1 the spec is empty; start from the example in the README",
   "example-mismatch.yaml":
-    "17:75 events[0].example.data.id expected string, got number (the example does not match the event's shape)",
+    "17:75 events[0] (thing.created).example.data.id expected string, got number (the example does not match the event's shape)",
   "invalid-utf8.yaml": "10:41 is not valid UTF-8 (byte 0xe9 at offset 244); save the file as UTF-8",
-  "leading-digit.yaml": '9:11 events[0].name "2fa.enabled" is not allowed: use two or more dot-separated segments',
-  "no-data.yaml": "9:5 events[0].data is required",
+  "leading-digit.yaml":
+    '9:11 events[0] (2fa.enabled).name "2fa.enabled" is not allowed: use two or more dot-separated segments',
+  "no-data.yaml": "9:5 events[0] (thing.created).data is required",
   "not-a-mapping.yaml": "1:1 expected object, got array",
-  "prefix-mismatch.yaml": '17:75 events[0].example.data.id should start with the event\'s id_prefix "thing_"',
-  "proto-event-name.yaml": '9:11 events[0].name "__proto__.created" is not allowed',
-  "ref-cycle.yaml": '16:21 events[0].data.properties.id.$ref "#/events/0/data" is not allowed: point at a shared shape',
-  "ref-file.yaml": '16:21 events[0].data.properties.id.$ref "./other.yaml" is not allowed: point at a shared shape',
+  "prefix-mismatch.yaml":
+    '17:75 events[0] (thing.created).example.data.id should start with the event\'s id_prefix "thing_"',
+  "proto-event-name.yaml": '9:11 events[0] (__proto__.created).name "__proto__.created" is not allowed',
+  "ref-cycle.yaml":
+    '16:21 events[0] (thing.created).data.properties.id.$ref "#/events/0/data" is not allowed: point at a shared shape',
+  "ref-file.yaml":
+    '16:21 events[0] (thing.created).data.properties.id.$ref "./other.yaml" is not allowed: point at a shared shape',
   "ref-outside.yaml":
-    '16:21 events[0].data.properties.id.$ref "../../../etc/passwd" is not allowed: point at a shared shape',
+    '16:21 events[0] (thing.created).data.properties.id.$ref "../../../etc/passwd" is not allowed: point at a shared shape',
   "ref-url.yaml":
-    '16:21 events[0].data.properties.id.$ref "https://example.com/schema.json" is not allowed: point at a shared shape',
+    '16:21 events[0] (thing.created).data.properties.id.$ref "https://example.com/schema.json" is not allowed: point at a shared shape',
   "separator-collision.yaml":
-    "18:11 events[1].name gives the identifier ABCWebhookEvent, ABCWebhookEventData, isABCWebhookEvent, validateABCWebhookEvent, validateABCWebhookEventOwnFields, ABCWebhookEventSchema, which event a.b_c already gives",
+    "18:11 events[1] (a_b.c).name gives the identifier ABCWebhookEvent, ABCWebhookEventData, isABCWebhookEvent, validateABCWebhookEvent, validateABCWebhookEventOwnFields, ABCWebhookEventSchema, which event a.b_c already gives",
   "tab-indented.yaml":
     "3:1 Tabs are not allowed as indentation (YAML TAB_AS_INDENT): indent with spaces; the same on 13 more lines",
   "unsupported-keyword.yaml":
-    "16:29 events[0].data.properties.id.not is not supported: describe what is allowed (enum, anyOf) rather than what is not",
+    "16:29 events[0] (thing.created).data.properties.id.not is not supported: describe what is allowed (enum, anyOf) rather than what is not",
   "const-contradicts-type.yaml":
-    "17:40 events[0].data.properties.ratio.const 1.5 contradicts the rest of the shape: expected integer, got number 1.5",
+    "17:40 events[0] (thing.created).data.properties.ratio.const 1.5 contradicts the rest of the shape: expected integer, got number 1.5",
   "const-with-enum.yaml":
-    "17:27 events[0].data.properties.kind.enum cannot be combined with const: keep const for one value, enum for several",
+    "17:27 events[0] (thing.created).data.properties.kind.enum cannot be combined with const: keep const for one value, enum for several",
   "enum-wrong-type.yaml":
-    "17:45 events[0].data.properties.size.enum[1] 3 contradicts the rest of the shape: expected string, got number",
+    "17:45 events[0] (thing.created).data.properties.size.enum[1] 3 contradicts the rest of the shape: expected string, got number",
   "ref-missing.yaml":
-    '17:24 events[0].data.properties.owner.$ref points at "User", which $defs does not declare; declared: none',
+    '17:24 events[0] (thing.created).data.properties.owner.$ref points at "User", which $defs does not declare; declared: none',
   "allof-conflict.yaml":
-    "17:43 events[0].data.properties.both.allOf[1] has type integer, but allOf[0] has type string: no value can be both",
+    "17:43 events[0] (thing.created).data.properties.both.allOf[1] has type integer, but allOf[0] has type string: no value can be both",
   "allof-closed-member.yaml":
-    '19:53 events[0].data.properties.merged.allOf[0].additionalProperties closes this member, so "b", which another part names, could never be present',
+    '19:53 events[0] (thing.created).data.properties.merged.allOf[0].additionalProperties closes this member, so "b", which another part names, could never be present',
   "limits-impossible.yaml":
-    "17:16 events[0].data.properties.score has limits no number can meet (from 10 to 1); check minimum and maximum",
-  "bad-pattern.yaml": "16:38 events[0].data.properties.id.pattern is not a valid regular expression",
+    "17:16 events[0] (thing.created).data.properties.score has limits no number can meet (from 10 to 1); check minimum and maximum",
+  "bad-pattern.yaml": "16:38 events[0] (thing.created).data.properties.id.pattern is not a valid regular expression",
   "title-collision.yaml":
-    "18:26 events[0].data.properties.editor.title names the type Person, which events[0].data.properties.owner already gives to a different shape",
+    "18:26 events[0] (thing.created).data.properties.editor.title names the type Person, which events[0] (thing.created).data.properties.owner already gives to a different shape",
   "def-hides-global.yaml": "19:3 $defs.Map would be exported as Map, which hides a global of the same name; rename it",
   "ref-loop-without-value.yaml":
     "7:21 $defs.Loop.anyOf[1].allOf[0].$ref refers back to its own shape with no value in between, so it never says what a value is; put the reference under properties or items, or remove it",
@@ -134,7 +138,7 @@ describe("specs that are refused", () => {
       ),
     );
     expect(refusal(deepShape).problems[0]).toMatch(
-      /deep-shape\.yaml:\d+:\d+ events\[0\]\.data\.properties\.valueOf(\.properties\.a)+.* is nested more than 64 levels deep; flatten the spec$/,
+      /deep-shape\.yaml:\d+:\d+ events\[0\] \(constructor\.prototype\)\.data\.properties\.valueOf(\.properties\.a)+.* is nested more than 64 levels deep; flatten the spec$/,
     );
   });
 

@@ -19,6 +19,20 @@ describe("loadSpec", () => {
     );
   });
 
+  it("lists every line a repeated YAML error counts, at the key to move", () => {
+    // One key dedented by a space: its mapping's keys no longer line up, here and on the next line.
+    const spec = edit("      required: [id]\n", "     required: [id]\n");
+    const lines = spec.split("\n");
+    const at = (text: string) => `spec/events.yaml:${lines.findIndex((l) => l.includes(text)) + 1}`;
+    expect(problemsOf(spec)).toEqual([
+      `${at("required: [id]")}:6 All mapping items must start at the same column (YAML BAD_INDENT): line the keys of one mapping up in the same column, and close [ and { on the line they end; the same on 1 more line: ${at("      properties:")}:7`,
+    ]);
+    const tabs = "a: 1\n\tb: 2\n\tc: 3\n\td: 4\n";
+    expect(problemsOf(tabs)).toEqual([
+      "spec/events.yaml:2:1 Tabs are not allowed as indentation (YAML TAB_AS_INDENT): indent with spaces; the same on 2 more lines: spec/events.yaml:3:1, spec/events.yaml:4:1",
+    ]);
+  });
+
   it("reports unclosed flow collections with a position", () => {
     expect(problemsOf(edit("required: [id]", "required: [id"))[0]).toMatch(
       /^spec\/events\.yaml:\d+:\d+ .*\(YAML [A-Z_]+\)(: .*)?$/,
@@ -58,8 +72,8 @@ describe("loadSpec", () => {
       '        id: { type: string }\n        1: { type: string }\n        "1": { type: string }\n        true: { type: string }\n        "true": { type: string }\n',
     );
     expect(problemsOf(spec)).toEqual([
-      'spec/events.yaml:18:9 events[0].data.properties["1"] is the same key as the one on line 17 once written as text ("1"); keep one of them',
-      'spec/events.yaml:20:9 events[0].data.properties.true is the same key as the one on line 19 once written as text ("true"); keep one of them',
+      'spec/events.yaml:18:9 events[0] (thing.created).data.properties["1"] is the same key as the one on line 17 once written as text ("1"); keep one of them',
+      'spec/events.yaml:20:9 events[0] (thing.created).data.properties.true is the same key as the one on line 19 once written as text ("true"); keep one of them',
     ]);
   });
 
@@ -69,10 +83,10 @@ describe("loadSpec", () => {
       "data: { id: thing_1, bytes: !!binary aGk=, when: !!timestamp 2026-11-24, big: .inf, tags: !!set { a } } }",
     );
     expect(problemsOf(spec)).toEqual([
-      "spec/events.yaml:17:100 events[0].example.data.bytes is binary data, which JSON cannot hold; write it as a base64 string",
-      "spec/events.yaml:17:124 events[0].example.data.when is a date, which JSON cannot hold; quote it to keep it as a string",
-      "spec/events.yaml:17:141 events[0].example.data.big is Infinity, which JSON cannot hold; use a finite number or a string",
-      "spec/events.yaml:17:159 events[0].example.data.tags is tagged !!set, which JSON cannot hold; use a plain mapping",
+      "spec/events.yaml:17:100 events[0] (thing.created).example.data.bytes is binary data, which JSON cannot hold; write it as a base64 string",
+      "spec/events.yaml:17:124 events[0] (thing.created).example.data.when is a date, which JSON cannot hold; quote it to keep it as a string",
+      "spec/events.yaml:17:141 events[0] (thing.created).example.data.big is Infinity, which JSON cannot hold; use a finite number or a string",
+      "spec/events.yaml:17:159 events[0] (thing.created).example.data.tags is tagged !!set, which JSON cannot hold; use a plain mapping",
     ]);
   });
 
@@ -80,7 +94,7 @@ describe("loadSpec", () => {
     const spec = edit("description: Sent when a thing is created.", "description: Sent when a thing # is created.");
     const loaded = loadSpec("spec/events.yaml", spec);
     expect(loaded.warnings.map(formatProblem)).toEqual([
-      'spec/events.yaml:10:18 events[0].description is cut at " #": YAML reads the rest of the line ("# is created.") as a comment; quote the text or use | to keep it',
+      'spec/events.yaml:10:18 events[0] (thing.created).description is cut at " #": YAML reads the rest of the line ("# is created.") as a comment; quote the text or use | to keep it',
     ]);
     expect(loadSpec("spec/events.yaml", MINIMAL_SPEC).warnings).toEqual([]);
   });

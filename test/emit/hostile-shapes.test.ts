@@ -88,7 +88,7 @@ describe("invisible and bidirectional characters", () => {
   it("are refused in names, with the code points", () => {
     const data = `      type: object\n      properties:\n        "is\u202eadmin": { type: boolean }`;
     expect(problemsOf(spec(data))).toEqual([
-      'spec/events.yaml:12:9 events[0].data.properties["is\\u202eadmin"] contains an invisible or bidirectional control character (U+202E); remove it: names must read as they are',
+      'spec/events.yaml:12:9 events[0] (thing.created).data.properties["is\\u202eadmin"] contains an invisible or bidirectional control character (U+202E); remove it: names must read as they are',
     ]);
   });
 });

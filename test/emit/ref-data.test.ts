@@ -60,7 +60,7 @@ describe("data as a shared shape", () => {
   it("is refused when it cannot be an object, with the fix", () => {
     const spec = edit("    data:\n      type: object\n", "    data:\n      type: [object, string]\n", MINIMAL_SPEC);
     expect(problemsOf(spec).join("\n")).toMatch(
-      /events\[0\]\.data can be object or string, but an event's data is an object: add type: object, or \$ref a shared object shape/,
+      /events\[0\] \(thing\.created\)\.data can be object or string, but an event's data is an object: add type: object, or \$ref a shared object shape/,
     );
   });
 });

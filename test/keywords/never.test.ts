@@ -118,14 +118,14 @@ describe("boolean schemas", () => {
     expect(
       problemsOf(edit("    data:\n      type: object\n", "    data: true\n    unused:\n      type: object\n")),
     ).toContain(
-      `spec/events.yaml:12:11 events[0].data expected object, got boolean; ${hint}; true and false stand for schemas only inside a shape (a property, items, a member of anyOf)`,
+      `spec/events.yaml:12:11 events[0] (thing.created).data expected object, got boolean; ${hint}; true and false stand for schemas only inside a shape (a property, items, a member of anyOf)`,
     );
     expect(
       problemsOf(edit("    id: { type: string }\n    created_at", "    id: true\n    created_at")).join("\n"),
     ).toContain(`envelope.properties.id expected object, got boolean; ${hint}`);
     // The ID field may not be false: it is required, and a string.
     expect(problemsOf(edit("        id: { type: string }\n    example", "        id: false\n    example"))).toEqual([
-      "spec/events.yaml:16:13 events[0].data.properties.id is the ID field, so it must be a required string",
+      "spec/events.yaml:16:13 events[0] (thing.created).data.properties.id is the ID field, so it must be a required string",
     ]);
   });
 
