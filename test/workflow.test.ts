@@ -108,5 +108,6 @@ describe("the catalogue workflows of docs/workflow.md, on a copy of the project"
       events.add({ ...neighbour, name: added, example: { ...neighbour.example, type: added } });
     });
     followTheReadme(dir);
-  });
+    // It runs generate and a suite of tests in a child process: 30 s alone, more on a busy machine.
+  }, 180_000);
 });
