@@ -31,14 +31,21 @@ export async function generate(
   progress: Progress = () => {},
 ): Promise<GeneratedFile[]> {
   progress("reading the spec");
+  const model = readModel(specFile, outDir, warn);
+  progress("writing the code");
+  return withManifest(packageFiles(model), inputsFingerprint(specFile, outDir));
+}
+
+/**
+ * load → validate → model. A function of its own so that the parsed YAML (with every node's
+ * position, many times the spec's size) is garbage once the model exists, before the emitters run.
+ */
+function readModel(specFile: string, outDir: string, warn: (problem: SpecProblem) => void): CatalogueModel {
   const loaded = loadSpec(specFile);
   loaded.warnings.forEach(warn);
   const spec = validateSpec(loaded);
   // Headers name the spec relative to the output, so the bytes do not depend on where the repo lives.
-  const source = sourceName(specFile, outDir);
-  const model = buildModel(spec, source);
-  progress("writing the code");
-  return withManifest(packageFiles(model), inputsFingerprint(specFile, outDir));
+  return buildModel(spec, sourceName(specFile, outDir));
 }
 
 /**
