@@ -2,7 +2,9 @@
  * `webhook-event-codegen generate [--spec FILE] [--out DIR] [--check | --watch] [--verify] [--quiet] [--json]`
  * Validates the spec and writes the package, or with --check only says whether it is up to date.
  */
+import { spawn } from "node:child_process";
 import { performance } from "node:perf_hooks";
+import { fileURLToPath } from "node:url";
 import { formatProblem, SpecError } from "../errors.js";
 import { generate } from "../pipeline.js";
 import { watchFile } from "../watch.js";
@@ -47,16 +49,29 @@ Exit codes: 0 written or up to date; 1 out of date (--check) or the spec is refu
     const options = values as unknown as Options & { watch: boolean };
     if (options.check && options.watch) throw new UsageError("--check and --watch do not go together");
     if (!options.watch) return once(options);
-    return watchFile(options.spec, async () => {
-      try {
-        await once(options);
-      } catch (error) {
-        // While the spec is invalid nothing is written; the next save tries again.
-        console.error(error instanceof SpecError || error instanceof OutputError ? error.message : error);
-      }
-    });
+    // While the spec is invalid nothing is written (the run says why); the next save tries again.
+    return watchFile(options.spec, () => runApart(options));
   },
 };
+
+/**
+ * One `generate` in a process of its own, its output passed through: all a run allocates goes
+ * with it, so a watch that has regenerated holds no more memory than one at rest.
+ */
+function runApart(options: Options): Promise<void> {
+  const bin = fileURLToPath(new URL("./bin.js", import.meta.url));
+  const flags = ["--spec", options.spec, "--out", options.out];
+  for (const flag of ["verify", "quiet", "json"] as const) if (options[flag]) flags.push(`--${flag}`);
+  // The same Node flags (a TypeScript loader, when the tests run the sources).
+  const child = spawn(process.execPath, [...process.execArgv, bin, "generate", ...flags], { stdio: "inherit" });
+  return new Promise((resolve) => {
+    child.on("error", (error) => {
+      console.error(`could not start a run: ${error.message}`);
+      resolve();
+    });
+    child.on("exit", () => resolve());
+  });
+}
 
 async function once(options: Options): Promise<number> {
   if (options.json) return asJson(options);
