@@ -57,13 +57,11 @@ export function validateRealtimeCallIncomingWebhookEventOwnFields(
         if (data_sip_headers_item === undefined) {
           if (fail(issues, `data.sip_headers[${i}]`, "a value", data_sip_headers_item))
             return false;
-        } else {
-          if (
-            !validateSipHeader(data_sip_headers_item, issues, `data.sip_headers[${i}]`, 1) &&
-            issues === undefined
-          )
-            return false;
-        }
+        } else if (
+          !validateSipHeader(data_sip_headers_item, issues, `data.sip_headers[${i}]`, 1) &&
+          issues === undefined
+        )
+          return false;
       }
     }
   }

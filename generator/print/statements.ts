@@ -66,7 +66,13 @@ export const constant = (name: string, init: Expr, type?: TypeNode): Stmt => ({
 export const variable = (name: string, init: Expr): Stmt => ({ k: "decl", kind: "let", name, init });
 export const ret = (e?: Expr): Stmt => ({ k: "return", e });
 export const throwStmt = (e: Expr): Stmt => ({ k: "throw", e });
-export const ifStmt = (test: Expr, then: Body, otherwise?: Body): Stmt => ({ k: "if", test, then, else: otherwise });
+/** `if (…) … else …`; an else block of one `if` reads `else if`, as a person writes it. */
+export const ifStmt = (test: Expr, then: Body, otherwise?: Body): Stmt => ({
+  k: "if",
+  test,
+  then,
+  else: Array.isArray(otherwise) && otherwise.length === 1 && otherwise[0]!.k === "if" ? otherwise[0] : otherwise,
+});
 export const forOf = (name: string, of: Expr, body: readonly Stmt[]): Stmt => ({ k: "for-of", name, of, body });
 export const forIndex = (init: Stmt, test: Expr, update: string, body: readonly Stmt[]): Stmt => ({
   k: "for",
