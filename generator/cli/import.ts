@@ -1,5 +1,5 @@
 /** `webhook-event-codegen import <document> --spec FILE [--allow-loss]`: a new spec from an OpenAPI document. */
-import { importDocument, nextGenerateCommand } from "../api.js";
+import { importDocument, nextGenerateCommand, type ImportResult } from "../api.js";
 import { UsageError, type Command } from "./command.js";
 
 export const importCommand: Command = {
@@ -21,16 +21,8 @@ Exit codes: 0 written; 1 nothing written (the spec exists, losses, an invalid re
     const result = importDocument({ document: document!, spec, allowLoss: values["allow-loss"] === true });
     for (const note of result.notes) console.log(`note: ${note}`);
     for (const loss of result.losses) console.error(`lost: ${document}#${loss.pointer} ${loss.reason}`);
-    if (result.problems.length > 0) {
-      console.error(
-        `Nothing was written: the imported spec would not be valid:\n${result.problems.map((p) => `  ${p}`).join("\n")}`,
-      );
-      return 1;
-    }
     if (!result.written) {
-      console.error(
-        `${result.losses.length} part(s) of ${document} cannot be carried into the spec (above); nothing was written. Run again with --allow-loss to write the spec without them.`,
-      );
+      console.error(whyNotWritten(result, document!));
       return 1;
     }
     const lost = result.losses.length > 0 ? `, ${result.losses.length} part(s) left out` : "";
@@ -38,3 +30,10 @@ Exit codes: 0 written; 1 nothing written (the spec exists, losses, an invalid re
     return 0;
   },
 };
+
+/** Why an import wrote nothing: the spec it made is invalid, or parts of the document would be lost. */
+export function whyNotWritten(result: ImportResult, document: string): string {
+  return result.problems.length > 0
+    ? `Nothing was written: the imported spec would not be valid:\n${result.problems.map((p) => `  ${p}`).join("\n")}`
+    : `${result.losses.length} part(s) of ${document} cannot be carried into the spec (above); nothing was written. Run again with --allow-loss to write the spec without them.`;
+}

@@ -9,6 +9,7 @@ import { dirname, relative, resolve } from "node:path";
 import { importDocument } from "../api.js";
 import { SPEC_SCHEMA_PATH } from "../validate.js";
 import { SPEC_FLAG, type Command } from "./command.js";
+import { whyNotWritten } from "./import.js";
 
 export const WORKFLOW = ".github/workflows/webhook-events.yml";
 
@@ -45,11 +46,7 @@ Exit codes: 0 done (files that existed are kept and listed); 1 the import was re
       const imported = importDocument({ document: from, spec, allowLoss: values["allow-loss"] === true });
       for (const loss of imported.losses) console.error(`lost: ${from}#${loss.pointer} ${loss.reason}`);
       if (!imported.written) {
-        console.error(
-          imported.problems.length > 0
-            ? `Nothing was written: the imported spec would not be valid:\n${imported.problems.map((p) => `  ${p}`).join("\n")}`
-            : `${imported.losses.length} part(s) of ${from} cannot be carried into the spec (above); nothing was written. Run again with --allow-loss to write the spec without them.`,
-        );
+        console.error(whyNotWritten(imported, from));
         return 1;
       }
       console.log(`wrote   ${spec}: ${imported.events} events imported from ${from}`);

@@ -55,5 +55,5 @@ export function emitPackageJson(model: CatalogueModel): GeneratedFile[] {
     ],
     engines: { node: ">=20" },
   };
-  return [{ path: "package.json", contents: printJson(JSON.parse(JSON.stringify(manifest))) }];
+  return [{ path: "package.json", contents: printJson(manifest) }];
 }

@@ -21,7 +21,7 @@ export function emitSchemas(model: CatalogueModel): GeneratedFile[] {
       ...defsOf([event.shape], model),
     }),
   );
-  return [...files, { path: "schemas/webhook-event.json", contents: unionSchemaText(model, UNION_INLINE_LIMIT) }];
+  return [...files, { path: "schemas/webhook-event.json", contents: chooseUnion(model, UNION_INLINE_LIMIT).text }];
 }
 
 /** Past this size the union refers to the event files by `$id` instead of carrying their schemas (no file over 2 MB). */
@@ -34,11 +34,11 @@ export const UNION_INLINE_LIMIT = 1_000_000;
  * make exactly one branch match.
  */
 export function unionSchema(model: CatalogueModel, limit = UNION_INLINE_LIMIT): Record<string, unknown> {
-  return JSON.parse(unionSchemaText(model, limit)) as Record<string, unknown>;
+  return chooseUnion(model, limit).schema;
 }
 
-/** The union's file: the self-contained schema, printed once, or the one that refers to the event files. */
-function unionSchemaText(model: CatalogueModel, limit: number): string {
+/** The union as a value and as its file: the self-contained schema, or the one that refers to the event files. */
+function chooseUnion(model: CatalogueModel, limit: number): { schema: Record<string, unknown>; text: string } {
   const head = {
     $schema: DRAFT,
     $id: schemaId(model, "webhook-event"),
@@ -67,8 +67,9 @@ function unionSchemaText(model: CatalogueModel, limit: number): string {
   };
   // The printed text is never shorter than the compact one: a schema too big compact is not printed.
   const text = JSON.stringify(inline).length <= limit ? printJson(inline) : undefined;
-  if (text !== undefined && text.length <= limit) return text;
-  return printJson({ ...head, oneOf: model.events.map((e) => ({ $ref: schemaId(model, e.name) })) });
+  if (text !== undefined && text.length <= limit) return { schema: inline, text };
+  const byReference = { ...head, oneOf: model.events.map((e) => ({ $ref: schemaId(model, e.name) })) };
+  return { schema: byReference, text: printJson(byReference) };
 }
 
 /**

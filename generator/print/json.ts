@@ -25,7 +25,8 @@ function jsonDoc(value: unknown): Doc {
       value.length > 1 && value.every(compound) && value.every((x) => Array.isArray(x) === Array.isArray(value[0]));
     return group(["[", indent([softline, join([",", line], value.map(jsonDoc))]), softline, "]"], { shouldBreak });
   }
-  const entries = Object.entries(value as Record<string, unknown>);
+  // As JSON.stringify: a member whose value is undefined is left out.
+  const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
   if (entries.length === 0) return "{}";
   return [
     "{",
