@@ -5,10 +5,11 @@
 import { spawn } from "node:child_process";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
-import { formatProblem, SpecError } from "../errors.js";
-import { generate } from "../pipeline.js";
+import type { GeneratedFile } from "../emit/module.js";
+import { formatProblem, SpecError, type SpecProblem } from "../errors.js";
+import { generate, type Progress } from "../pipeline.js";
 import { watchFile } from "../watch.js";
-import { describeDiff, diffOutput, isUpToDate, OutputError, writeOutput } from "../write.js";
+import { describeDiff, diffOutput, isUpToDate, OutputError, writeOutput, type OutputDiff } from "../write.js";
 import { InputError } from "../api.js";
 import { SPEC_FLAG, UsageError, type Command } from "./command.js";
 
@@ -73,54 +74,77 @@ function runApart(options: Options): Promise<void> {
   });
 }
 
+/** One run, as both ways of saying it see it: the files, what `--verify` found, and the folder's diff. */
+interface Run {
+  files: GeneratedFile[];
+  verified?: { files: number; problems: string[] };
+  /** Absent when `--verify` found problems: then nothing is compared or written. */
+  diff?: OutputDiff;
+  seconds: number;
+}
+
+/**
+ * generate → `--verify` if asked → `--check`'s comparison or the write. `--json` changes how the
+ * outcome is said, never what runs: both outputs read this.
+ */
+async function execute(
+  options: Options,
+  warn: (problem: SpecProblem) => void,
+  notice: (message: string) => void,
+  progress?: Progress,
+): Promise<Run> {
+  const started = performance.now();
+  const files = await generate(options.spec, options.out, warn, progress);
+  const verified = options.verify ? await verify(files) : undefined;
+  const seconds = () => Number(((performance.now() - started) / 1000).toFixed(2));
+  if (verified && verified.problems.length > 0) return { files, verified, seconds: seconds() };
+  const diff = options.check ? diffOutput(options.out, files) : writeOutput(options.out, files, notice);
+  return { files, verified, diff, seconds: seconds() };
+}
+
 async function once(options: Options): Promise<number> {
   if (options.json) return asJson(options);
-  const started = performance.now();
   // A progress line only where someone watches: a terminal, and not --quiet.
   const live = process.stderr.isTTY && !options.quiet;
   const progress = (stage: string, done?: number, total?: number) =>
     process.stderr.write(`\r\x1b[K${stage}${total ? ` ${done}/${total}` : ""}…`);
-  let files;
+  let run: Run;
   try {
-    files = await generate(
-      options.spec,
-      options.out,
+    run = await execute(
+      options,
       (problem) => console.error(`warning: ${formatProblem(problem)}`),
+      (message) => console.error(`note: ${message}`),
       live ? progress : undefined,
     );
   } finally {
     if (live) process.stderr.write("\r\x1b[K");
   }
-  if (options.verify) {
-    const verified = await verify(files);
-    if (verified.problems.length > 0) {
-      console.error(
-        `The generated package does not type-check (a bug in the generator; please report it):\n${verified.problems.join("\n")}`,
-      );
-      return 2;
-    }
-    // Said, so that a CI log shows the check ran and what it covered.
-    if (!options.quiet)
-      console.log(`verified: the package's ${verified.files} TypeScript files type-check as one strict program`);
+  const { files, verified, diff, seconds } = run;
+  if (verified && verified.problems.length > 0) {
+    console.error(
+      `The generated package does not type-check (a bug in the generator; please report it):\n${verified.problems.join("\n")}`,
+    );
+    return 2;
   }
-  const seconds = ((performance.now() - started) / 1000).toFixed(2);
-
+  // Said, so that a CI log shows the check ran and what it covered.
+  if (verified && !options.quiet)
+    console.log(`verified: the package's ${verified.files} TypeScript files type-check as one strict program`);
   if (options.check) {
-    const diff = diffOutput(options.out, files);
-    if (isUpToDate(diff)) {
+    if (isUpToDate(diff!)) {
       if (!options.quiet)
-        console.log(`${options.out} is up to date with ${options.spec} (${files.length} files, ${seconds} s).`);
+        console.log(
+          `${options.out} is up to date with ${options.spec} (${files.length} files, ${seconds.toFixed(2)} s).`,
+        );
       return 0;
     }
-    console.error(describeDiff(options.out, files, diff));
+    console.error(describeDiff(options.out, files, diff!));
     return 1;
   }
-  const diff = writeOutput(options.out, files, (message) => console.error(`note: ${message}`));
-  const written = diff.added.length + diff.changed.length;
-  const extra = diff.foreign.length > 0 ? `; kept ${diff.foreign.length} file(s) it did not write` : "";
+  const written = diff!.added.length + diff!.changed.length;
+  const extra = diff!.foreign.length > 0 ? `; kept ${diff!.foreign.length} file(s) it did not write` : "";
   if (!options.quiet)
     console.log(
-      `Generated ${options.out} from ${options.spec}: ${files.length} files, ${written} written, ${diff.unchanged.length} unchanged, ${diff.removed.length} removed${extra} (${seconds} s).`,
+      `Generated ${options.out} from ${options.spec}: ${files.length} files, ${written} written, ${diff!.unchanged.length} unchanged, ${diff!.removed.length} removed${extra} (${seconds.toFixed(2)} s).`,
     );
   return 0;
 }
@@ -142,21 +166,20 @@ async function verify(
 
 /** `--json`: the outcome as one line, problems with their places included; the exit code as usual. */
 async function asJson(options: Options): Promise<number> {
-  const started = performance.now();
   const warnings: unknown[] = [];
-  const seconds = () => Number(((performance.now() - started) / 1000).toFixed(2));
   try {
-    const files = await generate(options.spec, options.out, (problem) => warnings.push(problem));
-    // --json changes how the outcome is said, never what runs: --verify runs here too.
-    const verified = options.verify ? await verify(files) : undefined;
+    const { files, verified, diff, seconds } = await execute(
+      options,
+      (problem) => warnings.push(problem),
+      (message) => warnings.push({ note: message }),
+    );
     if (verified && verified.problems.length > 0) {
       console.log(JSON.stringify({ ok: false, verified: { ok: false, ...verified }, warnings }));
       return 2;
     }
     const verifiedField = verified ? { verified: { ok: true, files: verified.files } } : {};
     if (options.check) {
-      const diff = diffOutput(options.out, files);
-      const upToDate = isUpToDate(diff);
+      const upToDate = isUpToDate(diff!);
       console.log(
         JSON.stringify({
           ok: upToDate,
@@ -165,23 +188,22 @@ async function asJson(options: Options): Promise<number> {
           ...diff,
           ...verifiedField,
           warnings,
-          seconds: seconds(),
+          seconds,
         }),
       );
       return upToDate ? 0 : 1;
     }
-    const diff = writeOutput(options.out, files, (message) => warnings.push({ note: message }));
     console.log(
       JSON.stringify({
         ok: true,
         files: files.length,
-        written: diff.added.length + diff.changed.length,
-        unchanged: diff.unchanged.length,
-        removed: diff.removed.length,
-        kept: diff.foreign.length,
+        written: diff!.added.length + diff!.changed.length,
+        unchanged: diff!.unchanged.length,
+        removed: diff!.removed.length,
+        kept: diff!.foreign.length,
         ...verifiedField,
         warnings,
-        seconds: seconds(),
+        seconds,
       }),
     );
     return 0;
