@@ -49,17 +49,29 @@ export function sha256(bytes) {
 
 /**
  * The hash of the exact inputs of a run: the spec's bytes, the spec's path as the files' headers
- * name it (relative to the output folder), the generator's own files, the runtime it copies, and
- * the versions of the tools it runs.
+ * name it (relative to the output folder), and the generator (see generatorFingerprint).
  * @param {string} specFile @param {string} outDir
  */
 export function inputsFingerprint(specFile, outDir) {
   const hash = createHash("sha256").update("spec\0").update(readFileSync(specFile));
   hash.update(`\0source\0${sourceName(specFile, outDir)}`);
+  return hash.update(`\0generator\0${generatorFingerprint()}`).digest("hex");
+}
+
+/** @type {string | undefined} */
+let generator;
+
+/**
+ * The hash of what turns a spec into bytes: the generator's own files, the runtime it copies, and
+ * the versions of the tools it runs. Read once per process.
+ */
+export function generatorFingerprint() {
+  if (generator !== undefined) return generator;
+  const hash = createHash("sha256");
   for (const dir of [GENERATOR, RUNTIME_BUILD])
     for (const file of listFiles(dir)) hash.update(`\0${file}\0`).update(readFileSync(join(dir, file)));
   for (const tool of TOOLS) hash.update(`\0${tool}@${toolVersion(tool)}`);
-  return hash.digest("hex");
+  return (generator = hash.digest("hex"));
 }
 
 /**

@@ -116,6 +116,13 @@ export interface CatalogueModel {
   resources: readonly ResourceModel[];
 }
 
+/**
+ * What an event's own files may depend on besides the event: the catalogue without its events. A
+ * per-event emitter sees only this and its event, so an event whose key (both, hashed) is the
+ * previous run's has the files that run wrote (see reuse.ts).
+ */
+export type CatalogueContext = Omit<CatalogueModel, "events" | "resources">;
+
 export function buildModel(written: Spec, source: string): CatalogueModel {
   const spec = nameTitledShapes(written).spec;
   const events = spec.events

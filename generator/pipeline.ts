@@ -1,39 +1,44 @@
 import { emitDefs } from "./emit/defs.js";
 import { emitDocs } from "./emit/docs.js";
-import { emitFixtures } from "./emit/fixtures.js";
-import { emitGuards } from "./emit/guards.js";
+import { emitFixtures, eventFixture } from "./emit/fixtures.js";
+import { eventGuards } from "./emit/guards.js";
 import { emitIndex } from "./emit/index.js";
 import type { Emitted, GeneratedFile } from "./emit/module.js";
 import { emitPackageJson } from "./emit/package.js";
 import { emitParse } from "./emit/parse.js";
 import { emitReadme } from "./emit/readme.js";
 import { emitRuntime } from "./emit/runtime.js";
-import { emitSchemas } from "./emit/schemas.js";
-import { emitTypes } from "./emit/types.js";
+import { emitSchemas, eventSchemaFile } from "./emit/schemas.js";
+import { eventTypes } from "./emit/types.js";
 import { emitUnions } from "./emit/unions.js";
 import { emitWebhooks } from "./emit/webhooks.js";
 import type { SpecProblem } from "./errors.js";
 import { inputsFingerprint, sourceName } from "./fingerprint.js";
 import { loadSpec } from "./load.js";
-import { buildModel, compareNames, type CatalogueModel } from "./model.js";
+import { buildModel, compareNames, type CatalogueContext, type CatalogueModel, type EventModel } from "./model.js";
 import { packageSupport, printModules } from "./print-package.js";
+import { eventKeys, previousRun, recall, type EventRecord, type PreviousRun } from "./reuse.js";
 import { validateSpec } from "./validate.js";
 import { withManifest } from "./write.js";
 
 /**
  * load → validate → model → emit → print. Returns the files of the package, sorted by path, and
  * its manifest; writing them is the caller's choice (see write.ts). Throws SpecError on a bad spec.
+ * An event whose inputs are those of the run that wrote `outDir` keeps that run's files (reuse.ts);
+ * `reuse: false` emits every event.
  */
 export async function generate(
   specFile: string,
   outDir: string,
   warn: (problem: SpecProblem) => void = () => {},
   progress: Progress = () => {},
+  reuse = true,
 ): Promise<GeneratedFile[]> {
   progress("reading the spec");
   const model = readModel(specFile, outDir, warn);
   progress("writing the code");
-  return withManifest(packageFiles(model), inputsFingerprint(specFile, outDir));
+  const { files, events } = packageOutput(model, reuse ? previousRun(outDir) : undefined);
+  return withManifest(files, inputsFingerprint(specFile, outDir), events);
 }
 
 /**
@@ -48,24 +53,48 @@ function readModel(specFile: string, outDir: string, warn: (problem: SpecProblem
   return buildModel(spec, sourceName(specFile, outDir));
 }
 
-/**
- * The package's files, printed: what `generate` writes, without the manifest. Each emitter's
- * modules are printed as soon as they are described, so only one emitter's descriptions are held
- * at a time (a 1,000-event catalogue's guards alone are hundreds of MB of trees).
- */
+/** The package's files, printed: what `generate` writes, without the manifest. */
 export function packageFiles(model: CatalogueModel): GeneratedFile[] {
-  const files = [...EMITTERS.flatMap((emit) => printModules(emit(model))), ...packageSupport()];
-  return files.sort((a, b) => compareNames(a.path, b.path));
+  return packageOutput(model).files;
+}
+
+/**
+ * The package's files, and what each event wrote. Each event's modules are printed as soon as
+ * they are described, and each whole-catalogue emitter's as soon as it returns, so the trees of
+ * one event (or one emitter) are held at a time, not the whole package's (hundreds of MB at 1,000
+ * events). An event the previous run wrote under the same key keeps its files.
+ */
+export function packageOutput(
+  model: CatalogueModel,
+  previous?: PreviousRun,
+): { files: GeneratedFile[]; events: Record<string, EventRecord> } {
+  const keyOf = eventKeys(model);
+  const events: Record<string, EventRecord> = {};
+  const files: GeneratedFile[] = [];
+  for (const event of model.events) {
+    const key = keyOf(event);
+    const own = recall(previous, event, key) ?? printModules(emitEvent(model, event));
+    events[event.name] = { key, files: own.map((f) => f.path).sort(compareNames) };
+    files.push(...own);
+  }
+  files.push(...CATALOGUE_EMITTERS.flatMap((emit) => printModules(emit(model))), ...packageSupport());
+  return { files: files.sort((a, b) => compareNames(a.path, b.path)), events };
 }
 
 /** Where a run is, for a progress line: a stage, and for long stages how far it got. */
 export type Progress = (stage: string, done?: number, total?: number) => void;
 
-/** Every emitter, each a function of the model; whole-catalogue files and per-event files alike. */
-const EMITTERS: readonly ((model: CatalogueModel) => Emitted[])[] = [
-  emitTypes,
+/** The emitters of an event's own files: each a function of the event and the catalogue around it. */
+const EVENT_EMITTERS: readonly ((context: CatalogueContext, event: EventModel) => Emitted[])[] = [
+  eventTypes,
+  eventGuards,
+  eventFixture,
+  eventSchemaFile,
+];
+
+/** The emitters of whole-catalogue files (index, unions, docs): functions of the whole model. */
+const CATALOGUE_EMITTERS: readonly ((model: CatalogueModel) => Emitted[])[] = [
   emitDefs,
-  emitGuards,
   emitUnions,
   emitParse,
   emitRuntime,
@@ -78,7 +107,14 @@ const EMITTERS: readonly ((model: CatalogueModel) => Emitted[])[] = [
   emitDocs,
 ];
 
+function emitEvent(context: CatalogueContext, event: EventModel): Emitted[] {
+  return EVENT_EMITTERS.flatMap((emit) => emit(context, event));
+}
+
 /** Every file of the package as the emitters describe it (modules not yet printed). */
 export function emitAll(model: CatalogueModel): Emitted[] {
-  return EMITTERS.flatMap((emit) => emit(model));
+  return [
+    ...model.events.flatMap((event) => emitEvent(model, event)),
+    ...CATALOGUE_EMITTERS.flatMap((emit) => emit(model)),
+  ];
 }

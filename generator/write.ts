@@ -16,6 +16,8 @@ import { basename, dirname, join, resolve } from "node:path";
 import { createTwoFilesPatch } from "diff";
 import type { GeneratedFile } from "./emit/module.js";
 import { listFiles, MANIFEST, sha256 } from "./fingerprint.js";
+import { fileStamp, realFolder } from "./on-disk.js";
+import type { EventRecord } from "./reuse.js";
 import { acquireLock, LockError, type Lock } from "./write-lock.js";
 
 export { MANIFEST };
@@ -36,26 +38,39 @@ export class OutputError extends Error {
 
 /**
  * The package's files plus the manifest that marks the folder as generated: what was written,
- * with each file's hash, and the key of the quick check (`inputs`, see fingerprint.js), so that
- * `--check` can answer from the manifest alone while nothing has changed.
+ * with each file's hash, the key of the quick check (`inputs`, see fingerprint.js), so that
+ * `--check` can answer from the manifest alone while nothing has changed, and each event's key and
+ * files, so that the next run keeps the files of the events it finds unchanged (reuse.ts).
  */
-export function withManifest(files: readonly GeneratedFile[], inputs: string): GeneratedFile[] {
+export function withManifest(
+  files: readonly GeneratedFile[],
+  inputs: string,
+  events: Readonly<Record<string, EventRecord>> = {},
+): GeneratedFile[] {
   const manifest = {
     generator: "webhook-event-codegen",
     note: "Files written by npm run generate; do not edit.",
     inputs,
     files: Object.fromEntries(files.map((f) => [f.path, sha256(f.contents)])),
+    events,
   };
   return [...files, { path: MANIFEST, contents: `${JSON.stringify(manifest, null, 2)}\n` }];
 }
 
 /** Compares the files a run would write with what the folder holds now. */
-export function diffOutput(outDir: string, files: readonly GeneratedFile[]): OutputDiff {
+export function diffOutput(
+  outDir: string,
+  files: readonly GeneratedFile[],
+  listed: readonly string[] = readManifest(outDir) ?? [],
+): OutputDiff {
   const onDisk = new Set(listFiles(outDir));
-  const previous = new Set(readManifest(outDir) ?? []);
+  const previous = new Set(listed);
+  const readBack = realFolder(outDir);
   const diff: OutputDiff = { added: [], changed: [], removed: [], unchanged: [], foreign: [] };
   for (const file of files) {
     if (!onDisk.has(file.path)) diff.added.push(file.path);
+    else if (file.readFrom?.dir === readBack && fileStamp(join(outDir, file.path)) === file.readFrom!.stamp)
+      diff.unchanged.push(file.path);
     else if (sameContents(file, readFileSync(join(outDir, file.path), "utf8"))) diff.unchanged.push(file.path);
     else diff.changed.push(file.path);
   }
@@ -68,16 +83,21 @@ export function diffOutput(outDir: string, files: readonly GeneratedFile[]): Out
 }
 
 /**
- * The manifest is the same when it lists the same files: its `inputs` is only the quick check's
- * key, so an edit that changes no output (a comment, a reviewed difference) changes nothing here.
+ * The manifest is the same when it lists the same files: its `inputs` and the events' keys are
+ * only keys, so an edit that changes no output (a comment, a reviewed difference, another version
+ * of the generator that writes the same bytes) changes nothing here.
  */
 function sameContents(file: GeneratedFile, onDisk: string): boolean {
   if (onDisk === file.contents) return true;
   if (file.path !== MANIFEST) return false;
   const listed = (text: string) => {
     try {
-      const { inputs: _key, ...rest } = JSON.parse(text) as Record<string, unknown>;
-      return JSON.stringify(rest);
+      const { inputs: _key, events, ...rest } = JSON.parse(text) as Record<string, unknown>;
+      const files = Object.entries((events ?? {}) as Record<string, { files?: unknown }>).map(([name, e]) => [
+        name,
+        e?.files,
+      ]);
+      return JSON.stringify({ ...rest, events: files });
     } catch {
       return undefined;
     }
@@ -141,20 +161,29 @@ export function writeOutput(
     const lock = acquireLock(out, notice);
     try {
       recoverInterruptedRuns(out);
-      refuseForeignFolder(out);
-      const diff = diffOutput(out, files);
+      const listed = refuseForeignFolder(out);
+      const diff = diffOutput(out, files, listed);
       if (isUpToDate({ ...diff, foreign: [] })) {
         refreshManifest(out, files);
         return diff;
       }
+      // An edited event changes a few files of thousands: those are written in place, each
+      // atomically, the manifest last (until then the folder reads as out of date). Larger changes
+      // are swapped in as one step, so that no reader sees a package half old, half new.
+      const changes = diff.added.length + diff.changed.length + diff.removed.length;
+      if (existsSync(out) && changes <= files.length / 4) {
+        carriedEntries(out, files, listed); // refuses a link or a file where the generator writes a folder
+        replaceInPlace(out, files, diff, lock);
+        return diff;
+      }
       try {
-        swapIn(out, files, lock);
+        swapIn(out, files, listed, lock);
       } catch (error) {
         // A mount point cannot be renamed: replace its files instead (swapIn has undone its part).
         const code = (error as NodeJS.ErrnoException).code;
         if ((code !== "EBUSY" && code !== "EXDEV") || !existsSync(out)) throw error;
         notice(`${out} cannot be swapped (a mount point?): its files are replaced one by one, each atomically`);
-        replaceInPlace(out, files, diff);
+        replaceInPlace(out, files, diff, lock);
       }
       return diff;
     } finally {
@@ -185,10 +214,10 @@ function realOutput(out: string): string {
   }
 }
 
-function swapIn(out: string, files: readonly GeneratedFile[], lock: Lock): void {
+function swapIn(out: string, files: readonly GeneratedFile[], listed: readonly string[], lock: Lock): void {
   const parent = dirname(out);
   const staging = mkdtempSync(join(parent, `.${basename(out)}.tmp-${process.pid}-`));
-  const carried = existsSync(out) ? carriedEntries(out, files) : [];
+  const carried = existsSync(out) ? carriedEntries(out, files, listed) : [];
   let moved: string[] = [];
   try {
     files.forEach((file, i) => {
@@ -214,21 +243,34 @@ function swapIn(out: string, files: readonly GeneratedFile[], lock: Lock): void 
   }
 }
 
-/** For a folder that cannot be renamed (a mount point): each file written beside itself, then renamed over. */
-function replaceInPlace(out: string, files: readonly GeneratedFile[], diff: OutputDiff): void {
-  for (const file of files) {
+/**
+ * The files that differ, each written beside itself and renamed over (a link in the way is
+ * replaced, never followed); the manifest last. Also the way to write a folder that cannot be
+ * renamed (a mount point).
+ */
+function replaceInPlace(out: string, files: readonly GeneratedFile[], diff: OutputDiff, lock: Lock): void {
+  const differing = new Set([...diff.added, ...diff.changed]);
+  const write = (file: GeneratedFile) => {
     const target = join(out, file.path);
     mkdirSync(dirname(target), { recursive: true });
     const temporary = `${target}.tmp-${process.pid}`;
     writeFileSync(temporary, file.contents);
     renameSync(temporary, target);
-  }
+  };
+  files
+    .filter((f) => differing.has(f.path) && f.path !== MANIFEST)
+    .forEach((file, i) => {
+      write(file);
+      if (i % 500 === 499) lock.refresh();
+    });
   for (const path of diff.removed) rmSync(join(out, path), { force: true });
+  if (!lock.held()) throw new OutputError(`another run took over the lock of ${out}; run again`);
+  files.filter((f) => f.path === MANIFEST).forEach(write);
 }
 
 /** The paths below `out` that the run leaves alone: neither generated now nor before, nor folders of those. */
-function carriedEntries(out: string, files: readonly GeneratedFile[]): string[] {
-  const ours = new Set([...files.map((f) => f.path), ...(readManifest(out) ?? []), JOURNAL]);
+function carriedEntries(out: string, files: readonly GeneratedFile[], listed: readonly string[]): string[] {
+  const ours = new Set([...files.map((f) => f.path), ...listed, JOURNAL]);
   const folders = new Set(
     [...ours].flatMap((p) =>
       p
@@ -346,15 +388,18 @@ const IO_ADVICE: Record<string, string> = {
   EMFILE: "too many open files; raise the limit (ulimit -n) and run again",
 };
 
-function refuseForeignFolder(out: string): void {
-  if (!existsSync(out)) return;
+/** Refuses a folder the generator did not write; returns what the previous run's manifest lists. */
+function refuseForeignFolder(out: string): string[] {
+  if (!existsSync(out)) return [];
   if (!statSync(out).isDirectory()) throw new OutputError(`${out} is a file, not a folder; choose another --out`);
-  if (readdirSync(out).length > 0 && readManifest(out) === undefined) {
+  const listed = readManifest(out);
+  if (readdirSync(out).length > 0 && listed === undefined) {
     throw new OutputError(
       `${out} holds files that webhook-event-codegen did not write (it has no ${MANIFEST}); ` +
         `choose an empty or new folder with --out, so nothing of yours is replaced`,
     );
   }
+  return listed ?? [];
 }
 
 function readManifest(outDir: string): string[] | undefined {

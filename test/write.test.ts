@@ -1,5 +1,14 @@
 import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { join, resolve } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { pathToFileURL } from "node:url";
@@ -147,5 +156,58 @@ describe("writeOutput", () => {
     // The next run clears what the killed one left and writes normally.
     writeOutput(out, withManifest([{ path: "index.ts", contents: "export {};\n" }], "inputs"));
     expect(readdirSync(parent).sort()).toEqual(["generated", "write-many.ts"]);
+  });
+});
+
+describe("writeOutput, a few files of many changed", () => {
+  const many = (change: (i: number) => string | undefined) =>
+    withManifest(
+      Array.from({ length: 40 }, (_, i) => ({ path: `events/e${i}.ts`, contents: change(i) ?? `e${i}\n` })).filter(
+        (f) => f.contents !== "",
+      ),
+      "inputs",
+    );
+
+  it("writes them in place (the folder stays the same folder), the manifest with them, and keeps what is not its own", () => {
+    const out = join(tempDir(), "generated");
+    writeOutput(
+      out,
+      many(() => undefined),
+    );
+    writeFileSync(join(out, "NOTES.md"), "mine\n");
+    const folder = statSync(out).ino;
+    const next = many((i) => (i === 3 ? "changed\n" : i === 5 ? "" : undefined));
+    expect(writeOutput(out, next)).toMatchObject({
+      changed: ["events/e3.ts", MANIFEST],
+      removed: ["events/e5.ts"],
+      foreign: ["NOTES.md"],
+    });
+    expect(statSync(out).ino).toBe(folder);
+    const { [MANIFEST]: manifest, ...files } = snapshot(out);
+    expect(files).toEqual({
+      ...Object.fromEntries(next.filter((f) => f.path !== MANIFEST).map((f) => [f.path, f.contents])),
+      "NOTES.md": "mine\n",
+    });
+    expect(manifest).toBe(next.find((f) => f.path === MANIFEST)!.contents);
+    expect(diffOutput(out, next)).toMatchObject({ added: [], changed: [], removed: [] });
+  });
+
+  it("refuses a link where it writes a folder, and changes nothing", () => {
+    const root = tempDir();
+    const out = join(root, "generated");
+    writeOutput(
+      out,
+      many(() => undefined),
+    );
+    mkdirSync(join(root, "elsewhere"));
+    renameSync(join(out, "events"), join(root, "events-moved"));
+    symlinkSync(join(root, "elsewhere"), join(out, "events"));
+    expect(() =>
+      writeOutput(
+        out,
+        many((i) => (i === 0 ? "changed\n" : undefined)),
+      ),
+    ).toThrow(/is not a folder \(a link\?\)/);
+    expect(readdirSync(join(root, "elsewhere"))).toEqual([]);
   });
 });

@@ -6,9 +6,7 @@
  */
 import { ANNOTATION_KEYWORDS } from "../keywords/annotations.js";
 import type { CatalogueModel, EventModel } from "../model.js";
-import { defValidatorName } from "../names.js";
 import type { Shape } from "../shape.js";
-import { GuardModule } from "./guard-code.js";
 
 /**
  * The field that names a body-named event. The catalogue's validator finds the event's checks by
@@ -60,18 +58,23 @@ export function envelopeOnce(
   for (const event of model.events) {
     const parts = eventParts(event);
     if (!parts) return undefined;
-    const code = checkCode(model, parts.envelope);
+    const code = checkKey(parts.envelope);
     if (envelope === undefined) envelope = { shape: parts.envelope, code };
     else if (envelope.code !== code) return undefined;
-    const own = checkCode(model, parts.own);
+    const own = checkKey(parts.own);
     if (!byCode.has(own)) byCode.set(own, event);
     owner.set(event.name, byCode.get(own)!);
   }
   return envelope && { envelope: envelope.shape, owner };
 }
 
-/** Shapes compared by the code that checks them: descriptions may differ, checks may not. */
-function checkCode(model: CatalogueModel, shape: Shape): string {
-  const module = new GuardModule(model.defs, model.checkFormats, [], defValidatorName);
-  return JSON.stringify([module.fieldChecks(shape), module.statements]);
+/**
+ * Shapes compared by what they check: annotations (descriptions, examples) may differ, nothing else
+ * may. Equal keys give equal checking code; `format` stays in the key, since it may be checked.
+ * (Comparing the shapes is about ten times cheaper than printing their checks to compare those.)
+ */
+function checkKey(shape: Shape): string {
+  return JSON.stringify(shape, (key, value: unknown) =>
+    key !== "format" && ANNOTATION_KEYWORDS.has(key) ? undefined : value,
+  );
 }

@@ -1,4 +1,4 @@
-import type { CatalogueModel } from "../model.js";
+import type { CatalogueContext, CatalogueModel, EventModel } from "../model.js";
 import { importFrom, type Declaration } from "../print/declarations.js";
 import { as, object } from "../print/expressions.js";
 import { valueExpr } from "../print/values.js";
@@ -6,9 +6,13 @@ import { printJson } from "../print/json.js";
 import { indexed, mapped, t } from "../print/types.js";
 import { moduleOf, type Emitted } from "./module.js";
 
-/** `fixtures/<name>.json`, each event's example as sent, and `fixtures/index.ts`, all of them typed. */
+/** `fixtures/<name>.json`: the event's example as sent. */
+export function eventFixture(_model: CatalogueContext, event: EventModel): Emitted[] {
+  return [{ path: `fixtures/${event.fileName}.json`, contents: printJson(event.example) }];
+}
+
+/** `fixtures/index.ts`: every event's example, typed. */
 export function emitFixtures(model: CatalogueModel): Emitted[] {
-  const json = model.events.map((e) => ({ path: `fixtures/${e.fileName}.json`, contents: printJson(e.example) }));
   const examples = object(
     model.events.map((e) => ({ key: e.name, value: valueExpr(e.example) })),
     true,
@@ -39,5 +43,5 @@ export function emitFixtures(model: CatalogueModel): Emitted[] {
       init: as(as("examples", t("unknown")), t("Fixtures")),
     },
   ];
-  return [...json, moduleOf("fixtures/index", model.source, declarations)];
+  return [moduleOf("fixtures/index", model.source, declarations)];
 }

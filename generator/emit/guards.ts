@@ -1,4 +1,4 @@
-import type { CatalogueModel, EventModel } from "../model.js";
+import type { CatalogueContext, EventModel } from "../model.js";
 import { defFileName, defValidatorName, ownFieldsValidatorName } from "../names.js";
 import { importFrom, type Declaration } from "../print/declarations.js";
 import { call, id, not, num, pure, str } from "../print/expressions.js";
@@ -14,13 +14,11 @@ import { moduleOf, type Emitted } from "./module.js";
  * checks. The validator is the one description of the shape at run time: the guard calls it
  * without an issue list, `parseWebhookEvent` with one, so they cannot disagree.
  */
-export function emitGuards(model: CatalogueModel): Emitted[] {
-  return model.events.map((event) =>
-    moduleOf(`guards/${event.fileName}`, model.source, eventGuardModule(model, event)),
-  );
+export function eventGuards(model: CatalogueContext, event: EventModel): Emitted[] {
+  return [moduleOf(`guards/${event.fileName}`, model.source, eventGuardModule(model, event))];
 }
 
-function eventGuardModule(model: CatalogueModel, event: EventModel): Declaration[] {
+function eventGuardModule(model: CatalogueContext, event: EventModel): Declaration[] {
   const ownName = ownFieldsValidatorName(event.name);
   const names = [event.typeName, event.validatorName, event.guardName, event.standardSchemaName, ownName];
   const module = new GuardModule(

@@ -6,6 +6,11 @@ import type { ModuleSource } from "../print/module.js";
 export interface GeneratedFile {
   path: string;
   contents: string;
+  /**
+   * Set when the file was read back from an output folder (its real path) as the previous run
+   * wrote it, with the file's identity then (inode, size, time): while that holds, it is there already.
+   */
+  readFrom?: { dir: string; stamp: string };
 }
 
 /** A module of the package, described: printed as `<path>.ts` and as its JavaScript and declarations in `dist/`. */

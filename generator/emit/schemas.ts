@@ -1,5 +1,5 @@
 import { KEYWORDS } from "../keywords/index.js";
-import type { CatalogueModel, EventModel, Shape } from "../model.js";
+import type { CatalogueContext, CatalogueModel, EventModel, Shape } from "../model.js";
 import { childrenOf } from "../shape.js";
 import { printJson } from "../print/json.js";
 import type { GeneratedFile } from "./module.js";
@@ -7,21 +7,24 @@ import type { GeneratedFile } from "./module.js";
 const DRAFT = "https://json-schema.org/draft/2020-12/schema";
 
 /**
- * `schemas/<name>.json` for every event and `schemas/webhook-event.json` for the union: JSON Schema
- * (draft 2020-12) of exactly what the guards check, for tools in other ecosystems. Written from
- * the model's shapes by the same keyword modules the guards are compiled by; the shared shapes an
- * event uses travel with it under `$defs`.
+ * `schemas/<name>.json`: JSON Schema (draft 2020-12) of exactly what the event's guard checks, for
+ * tools in other ecosystems. Written from the model's shapes by the same keyword modules the
+ * guards are compiled by; the shared shapes the event uses travel with it under `$defs`.
  */
-export function emitSchemas(model: CatalogueModel): GeneratedFile[] {
-  const files = model.events.map((event) =>
+export function eventSchemaFile(model: CatalogueContext, event: EventModel): GeneratedFile[] {
+  return [
     json(`schemas/${event.fileName}.json`, {
       $schema: DRAFT,
       $id: schemaId(model, event.name),
       ...eventSchema(event),
       ...defsOf([event.shape], model),
     }),
-  );
-  return [...files, { path: "schemas/webhook-event.json", contents: chooseUnion(model, UNION_INLINE_LIMIT).text }];
+  ];
+}
+
+/** `schemas/webhook-event.json`: the union of every event's schema. */
+export function emitSchemas(model: CatalogueModel): GeneratedFile[] {
+  return [{ path: "schemas/webhook-event.json", contents: chooseUnion(model, UNION_INLINE_LIMIT).text }];
 }
 
 /** Past this size the union refers to the event files by `$id` instead of carrying their schemas (no file over 2 MB). */
@@ -54,20 +57,29 @@ function chooseUnion(model: CatalogueModel, limit: number): { schema: Record<str
           properties: { type: { type: "string", enum: model.events.map((e) => e.name) } },
         }),
   };
-  const inline = {
+  // The printed text is never shorter than the compact one: a schema too big compact is not
+  // printed, and the events' schemas stop being made once their compact text alone is too big.
+  const schemas: [string, Record<string, unknown>][] = [];
+  let size = 0;
+  for (const event of model.events) {
+    if (size > limit) break;
+    const schema = eventSchema(event);
+    size += JSON.stringify(schema).length;
+    schemas.push([event.name, schema]);
+  }
+  const inline = size <= limit && {
     ...head,
     oneOf: model.events.map((e) => ({ $ref: `#/$defs/${e.name}` })),
     $defs: {
-      ...Object.fromEntries(model.events.map((e) => [e.name, eventSchema(e)])),
+      ...Object.fromEntries(schemas),
       ...defsOf(
         model.events.map((e) => e.shape),
         model,
       ).$defs,
     },
   };
-  // The printed text is never shorter than the compact one: a schema too big compact is not printed.
-  const text = JSON.stringify(inline).length <= limit ? printJson(inline) : undefined;
-  if (text !== undefined && text.length <= limit) return { schema: inline, text };
+  const text = inline && JSON.stringify(inline).length <= limit ? printJson(inline) : undefined;
+  if (inline && text !== undefined && text.length <= limit) return { schema: inline, text };
   const byReference = { ...head, oneOf: model.events.map((e) => ({ $ref: schemaId(model, e.name) })) };
   return { schema: byReference, text: printJson(byReference) };
 }
@@ -76,7 +88,7 @@ function chooseUnion(model: CatalogueModel, limit: number): { schema: Record<str
  * A URN of the generator's namespace: a URN's namespace is at most 32 characters of letters, digits
  * and hyphens, which a package's name (long, or scoped: `@acme/events`) need not be; the name goes after it.
  */
-export function schemaId(model: CatalogueModel, name: string): string {
+export function schemaId(model: CatalogueContext, name: string): string {
   return `urn:webhook-event-codegen:${model.package.name}:${name}`;
 }
 
@@ -92,7 +104,7 @@ export function shapeSchema(shape: Shape): Record<string, unknown> {
 }
 
 /** `{ $defs }` with every shared shape the shapes reach, or nothing when they reach none. */
-function defsOf(shapes: readonly Shape[], model: CatalogueModel): { $defs?: Record<string, unknown> } {
+function defsOf(shapes: readonly Shape[], model: CatalogueContext): { $defs?: Record<string, unknown> } {
   const reached = new Set<string>();
   const visit = (shape: Shape): void => {
     if (shape.ref !== undefined && !reached.has(shape.ref) && model.defs.has(shape.ref)) {

@@ -1,6 +1,6 @@
 import { KEYWORDS } from "../keywords/index.js";
 import type { TypeContext } from "../keywords/keyword.js";
-import type { CatalogueModel, EventModel, Shape } from "../model.js";
+import type { CatalogueContext, EventModel, Shape } from "../model.js";
 import { defFileName, defTypeName } from "../names.js";
 import { importFrom, type Declaration } from "../print/declarations.js";
 import { docText } from "../print/literals.js";
@@ -8,11 +8,11 @@ import { intersection, t, type TypeNode } from "../print/types.js";
 import { moduleOf, type Emitted } from "./module.js";
 
 /** `events/<name>.ts`: the event's interface and its data interface, from the event's shape. */
-export function emitTypes(model: CatalogueModel): Emitted[] {
-  return model.events.map((event) => moduleOf(`events/${event.fileName}`, model.source, eventTypeModule(model, event)));
+export function eventTypes(model: CatalogueContext, event: EventModel): Emitted[] {
+  return [moduleOf(`events/${event.fileName}`, model.source, eventTypeModule(model, event))];
 }
 
-function eventTypeModule(model: CatalogueModel, event: EventModel): Declaration[] {
+function eventTypeModule(model: CatalogueContext, event: EventModel): Declaration[] {
   const withNote = (shape: Shape, prefix: string | undefined): Shape =>
     prefix ? { ...shape, description: note(shape.description, `Starts with \`${prefix}\`.`) } : shape;
   let data: Shape = {};
