@@ -2,6 +2,7 @@ import { closeSync, fstatSync, openSync, readSync } from "node:fs";
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from "yaml";
 import { SpecError, eventOf, formatPath, type DataPath, type SpecProblem } from "./errors.js";
 import { collapsedKeys, cutByComment, nonJsonValues } from "./load-checks.js";
+import { readInParts } from "./load-parts.js";
 
 /** A parsed spec file that can say where any part of its data came from. */
 export interface LoadedSpec {
@@ -67,6 +68,28 @@ export function loadSpec(file: string, source?: string | Uint8Array): LoadedSpec
   // Offsets below are into the text without its byte order mark, as the parser read it.
   const text = (typeof bytes === "string" ? bytes : decodeUtf8(bytes, fail)).replace(/^\uFEFF/, "");
 
+  const parts = readInParts(text, MAX_ALIAS_COUNT);
+  if (parts) {
+    const events = parts.data.events as { name?: unknown }[];
+    let whole: LoadedSpec["locate"] | undefined;
+    return {
+      file,
+      data: parts.data,
+      warnings: parts.warnings
+        .sort((a, b) => a.line - b.line || a.column - b.column)
+        .map(({ line, column, path, message }) => ({
+          file,
+          line,
+          column,
+          path: formatPath(path),
+          message,
+          ...eventOf(path, (index) => events[index]?.name),
+        })),
+      // Positions are wanted only to report a problem: the whole file is parsed then, once.
+      locate: (path, at) => (whole ??= locator(text))(path, at),
+    };
+  }
+
   const lineCounter = new LineCounter();
   let doc: Document;
   try {
@@ -130,14 +153,15 @@ export function loadSpec(file: string, source?: string | Uint8Array): LoadedSpec
     fail(`${(error as Error).message}; write the value out instead of using aliases`);
   }
 
-  return {
-    file,
-    data,
-    warnings,
-    locate(path, at = "value") {
-      const node = nodeAt(doc, path, at);
-      return position(node?.range?.[0] ?? 0);
-    },
+  return { file, data, warnings, locate: locator(text, doc, lineCounter) };
+}
+
+/** Where a data path is in the text, from its parsed document (parsed here when not given). */
+function locator(text: string, doc?: Document, lineCounter = new LineCounter()): LoadedSpec["locate"] {
+  const parsed = doc ?? parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  return (path, at = "value") => {
+    const { line, col } = lineCounter.linePos(nodeAt(parsed, path, at)?.range?.[0] ?? 0);
+    return { line, column: col };
   };
 }
 
