@@ -13,7 +13,7 @@ import { stringify } from "yaml";
 import { SpecError, type SpecProblem } from "./errors.js";
 import { loadSpec } from "./load.js";
 import { didYouMean } from "./suggest.js";
-import { generate as generateFiles } from "./pipeline.js";
+import { generateStream } from "./pipeline.js";
 import { acceptEvent, type Acceptance } from "./upstream/accept.js";
 import { checkUpstreams, formatReport, type CheckResult } from "./upstream/check.js";
 import type { Loss } from "./upstream/import.js";
@@ -53,9 +53,17 @@ export interface GenerateResult {
 /** Generates the package of a spec into `out`, or with `check` only compares. Throws SpecError, OutputError. */
 export async function generate(options: GenerateOptions = {}): Promise<GenerateResult> {
   const { spec = "spec/events.yaml", out = "generated" } = options;
-  const files = await generateFiles(spec, out, options.onWarning);
-  const diff = options.check ? diffOutput(out, files) : writeOutput(out, files);
-  return { files: files.length, diff, upToDate: isUpToDate({ ...diff, foreign: options.check ? diff.foreign : [] }) };
+  // Each file is written (or compared) as it is printed, and let go.
+  const files = await generateStream(spec, out, options.onWarning);
+  const { added, changed, removed, unchanged, foreign } = options.check
+    ? diffOutput(out, files)
+    : writeOutput(out, files);
+  const diff = { added, changed, removed, unchanged, foreign };
+  return {
+    files: added.length + changed.length + unchanged.length,
+    diff,
+    upToDate: isUpToDate({ ...diff, foreign: options.check ? diff.foreign : [] }),
+  };
 }
 
 export interface ImportOptions {

@@ -19,26 +19,43 @@ import { buildModel, compareNames, type CatalogueContext, type CatalogueModel, t
 import { packageSupport, printModules } from "./print-package.js";
 import { eventKeys, previousRun, recall, type EventRecord, type PreviousRun } from "./reuse.js";
 import { validateSpec } from "./validate.js";
-import { withManifest } from "./write.js";
+import { streamWithManifest } from "./manifest.js";
 
 /**
  * load → validate → model → emit → print. Returns the files of the package, sorted by path, and
  * its manifest; writing them is the caller's choice (see write.ts). Throws SpecError on a bad spec.
+ */
+export async function generate(
+  specFile: string,
+  outDir: string,
+  warn?: (problem: SpecProblem) => void,
+  progress?: Progress,
+  reuse = true,
+): Promise<GeneratedFile[]> {
+  const files = [...(await generateStream(specFile, outDir, warn, progress, reuse))];
+  const manifest = files.pop()!;
+  return [...files.sort((a, b) => compareNames(a.path, b.path)), manifest];
+}
+
+/**
+ * The same files, printed as they are asked for (the manifest last), so that a writer can let each
+ * go before the next: the spec is read, checked and modelled first, so a bad spec throws here.
  * An event whose inputs are those of the run that wrote `outDir` keeps that run's files (reuse.ts);
  * `reuse: false` emits every event.
  */
-export async function generate(
+export async function generateStream(
   specFile: string,
   outDir: string,
   warn: (problem: SpecProblem) => void = () => {},
   progress: Progress = () => {},
   reuse = true,
-): Promise<GeneratedFile[]> {
+): Promise<Iterable<GeneratedFile>> {
   progress("reading the spec");
   const model = readModel(specFile, outDir, warn);
   progress("writing the code");
-  const { files, events } = packageOutput(model, reuse ? previousRun(outDir) : undefined);
-  return withManifest(files, inputsFingerprint(specFile, outDir), events);
+  const events: Record<string, EventRecord> = {};
+  const files = packageStream(model, reuse ? previousRun(outDir) : undefined, events);
+  return streamWithManifest(files, inputsFingerprint(specFile, outDir), events);
 }
 
 /**
@@ -53,32 +70,32 @@ function readModel(specFile: string, outDir: string, warn: (problem: SpecProblem
   return buildModel(spec, sourceName(specFile, outDir));
 }
 
-/** The package's files, printed: what `generate` writes, without the manifest. */
+/** The package's files, printed and sorted by path: what `generate` writes, without the manifest. */
 export function packageFiles(model: CatalogueModel): GeneratedFile[] {
-  return packageOutput(model).files;
+  return [...packageStream(model, undefined, {})].sort((a, b) => compareNames(a.path, b.path));
 }
 
 /**
- * The package's files, and what each event wrote. Each event's modules are printed as soon as
- * they are described, and each whole-catalogue emitter's as soon as it returns, so the trees of
- * one event (or one emitter) are held at a time, not the whole package's (hundreds of MB at 1,000
- * events). An event the previous run wrote under the same key keeps its files.
+ * The package's files, as they are asked for, and what each event wrote (into `events`). Each
+ * event's modules are printed as soon as they are described, and each whole-catalogue emitter's
+ * as soon as it returns, so the trees of one event (or one emitter) are held at a time (a
+ * 1,000-event catalogue's guards alone are hundreds of MB of trees). An event the previous run
+ * wrote under the same key keeps its files.
  */
-export function packageOutput(
+function* packageStream(
   model: CatalogueModel,
-  previous?: PreviousRun,
-): { files: GeneratedFile[]; events: Record<string, EventRecord> } {
+  previous: PreviousRun | undefined,
+  events: Record<string, EventRecord>,
+): Generator<GeneratedFile> {
   const keyOf = eventKeys(model);
-  const events: Record<string, EventRecord> = {};
-  const files: GeneratedFile[] = [];
   for (const event of model.events) {
     const key = keyOf(event);
     const own = recall(previous, event, key) ?? printModules(emitEvent(model, event));
     events[event.name] = { key, files: own.map((f) => f.path).sort(compareNames) };
-    files.push(...own);
+    yield* own;
   }
-  files.push(...CATALOGUE_EMITTERS.flatMap((emit) => printModules(emit(model))), ...packageSupport());
-  return { files: files.sort((a, b) => compareNames(a.path, b.path)), events };
+  for (const emit of CATALOGUE_EMITTERS) yield* printModules(emit(model));
+  yield* packageSupport();
 }
 
 /** Where a run is, for a progress line: a stage, and for long stages how far it got. */

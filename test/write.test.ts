@@ -48,7 +48,7 @@ describe("writeOutput", () => {
       added: [],
       changed: [],
       removed: [],
-      unchanged: v1.map((f) => f.path),
+      unchanged: ["events/a.ts", "events/b.ts", "index.ts", MANIFEST],
     });
   });
 

@@ -7,7 +7,7 @@ import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import type { GeneratedFile } from "../emit/module.js";
 import { formatProblem, SpecError, type SpecProblem } from "../errors.js";
-import { generate, type Progress } from "../pipeline.js";
+import { generate, generateStream, type Progress } from "../pipeline.js";
 import { watchFile } from "../watch.js";
 import { describeDiff, diffOutput, isUpToDate, OutputError, writeOutput, type OutputDiff } from "../write.js";
 import { InputError } from "../api.js";
@@ -76,7 +76,8 @@ function runApart(options: Options): Promise<void> {
 
 /** One run, as both ways of saying it see it: the files, what `--verify` found, and the folder's diff. */
 interface Run {
-  files: GeneratedFile[];
+  /** How many files the package has, its manifest included. */
+  files: number;
   verified?: { files: number; problems: string[] };
   /** Absent when `--verify` found problems: then nothing is compared or written. */
   diff?: OutputDiff;
@@ -94,12 +95,25 @@ async function execute(
   progress?: Progress,
 ): Promise<Run> {
   const started = performance.now();
-  const files = await generate(options.spec, options.out, warn, progress);
-  const verified = options.verify ? await verify(files) : undefined;
   const seconds = () => Number(((performance.now() - started) / 1000).toFixed(2));
-  if (verified && verified.problems.length > 0) return { files, verified, seconds: seconds() };
-  const diff = options.check ? diffOutput(options.out, files) : writeOutput(options.out, files, notice);
-  return { files, verified, diff, seconds: seconds() };
+  if (options.verify) {
+    // The type check reads the whole package; without it, each file is written (or compared) and let go.
+    const files = await generate(options.spec, options.out, warn, progress);
+    const verified = await verify(files);
+    if (verified.problems.length > 0) return { files: files.length, verified, seconds: seconds() };
+    return { files: files.length, verified, diff: compareOrWrite(options, files, notice), seconds: seconds() };
+  }
+  const files = await generateStream(options.spec, options.out, warn, progress);
+  const diff = compareOrWrite(options, files, notice);
+  return { files: diff.added.length + diff.changed.length + diff.unchanged.length, diff, seconds: seconds() };
+}
+
+function compareOrWrite(
+  options: Options,
+  files: Iterable<GeneratedFile>,
+  notice: (message: string) => void,
+): ReturnType<typeof diffOutput> | OutputDiff {
+  return options.check ? diffOutput(options.out, files) : writeOutput(options.out, files, notice);
 }
 
 async function once(options: Options): Promise<number> {
@@ -132,19 +146,17 @@ async function once(options: Options): Promise<number> {
   if (options.check) {
     if (isUpToDate(diff!)) {
       if (!options.quiet)
-        console.log(
-          `${options.out} is up to date with ${options.spec} (${files.length} files, ${seconds.toFixed(2)} s).`,
-        );
+        console.log(`${options.out} is up to date with ${options.spec} (${files} files, ${seconds.toFixed(2)} s).`);
       return 0;
     }
-    console.error(describeDiff(options.out, files, diff!));
+    console.error(describeDiff(options.out, diff as Parameters<typeof describeDiff>[1]));
     return 1;
   }
   const written = diff!.added.length + diff!.changed.length;
   const extra = diff!.foreign.length > 0 ? `; kept ${diff!.foreign.length} file(s) it did not write` : "";
   if (!options.quiet)
     console.log(
-      `Generated ${options.out} from ${options.spec}: ${files.length} files, ${written} written, ${diff!.unchanged.length} unchanged, ${diff!.removed.length} removed${extra} (${seconds.toFixed(2)} s).`,
+      `Generated ${options.out} from ${options.spec}: ${files} files, ${written} written, ${diff!.unchanged.length} unchanged, ${diff!.removed.length} removed${extra} (${seconds.toFixed(2)} s).`,
     );
   return 0;
 }
@@ -184,7 +196,7 @@ async function asJson(options: Options): Promise<number> {
         JSON.stringify({
           ok: upToDate,
           check: true,
-          files: files.length,
+          files,
           ...diff,
           ...verifiedField,
           warnings,
@@ -196,7 +208,7 @@ async function asJson(options: Options): Promise<number> {
     console.log(
       JSON.stringify({
         ok: true,
-        files: files.length,
+        files,
         written: diff!.added.length + diff!.changed.length,
         unchanged: diff!.unchanged.length,
         removed: diff!.removed.length,
