@@ -119,9 +119,9 @@ const CATALOGUE_EMITTERS: readonly ((model: CatalogueModel) => Emitted[])[] = [
   emitSchemas,
   emitWebhooks,
   emitIndex,
-  emitPackageJson,
-  emitReadme,
   emitDocs,
+  emitPackageJson, // after emitDocs: it lists docs/ when the reference was split into pages
+  emitReadme,
 ];
 
 function emitEvent(context: CatalogueContext, event: EventModel): Emitted[] {

@@ -31,13 +31,19 @@ export const MAX_PAGE_CHARACTERS = 1_000_000;
  * EVENTS.md and a page per event (and one for the shared types) under `docs/`.
  */
 export function emitDocs(model: CatalogueModel): GeneratedFile[] {
-  // package.json asks too (is there a docs/ folder?): the pages are made once per model.
-  let files = made.get(model);
-  if (files === undefined) made.set(model, (files = reference(model)));
+  const files = reference(model);
+  split.set(model, files.length > 1);
   return files;
 }
 
-const made = new WeakMap<CatalogueModel, GeneratedFile[]>();
+/** True when the reference has a page per event under `docs/` (package.json lists the folder). */
+export function hasDocsFolder(model: CatalogueModel): boolean {
+  // Asked after emitDocs ran, as the pipeline orders them; the pages themselves are not kept.
+  if (!split.has(model)) emitDocs(model);
+  return split.get(model)!;
+}
+
+const split = new WeakMap<CatalogueModel, boolean>();
 
 function reference(model: CatalogueModel): GeneratedFile[] {
   const sections = model.events.map((event) => section(event).join("\n"));

@@ -1,7 +1,7 @@
 import type { CatalogueModel } from "../model.js";
 import { docText } from "../print/literals.js";
 import { printJson } from "../print/json.js";
-import { emitDocs } from "./docs.js";
+import { hasDocsFolder } from "./docs.js";
 import type { GeneratedFile } from "./module.js";
 
 /** The package's entry points: subpath → module, without extension, relative to the package. */
@@ -45,14 +45,7 @@ export function emitPackageJson(model: CatalogueModel): GeneratedFile[] {
       "./package.json": "./package.json",
     },
     // A large catalogue's reference is split into docs/ (see emitDocs).
-    files: [
-      "dist",
-      "schemas",
-      "fixtures/*.json",
-      "README.md",
-      "EVENTS.md",
-      ...(emitDocs(model).length > 1 ? ["docs"] : []),
-    ],
+    files: ["dist", "schemas", "fixtures/*.json", "README.md", "EVENTS.md", ...(hasDocsFolder(model) ? ["docs"] : [])],
     engines: { node: ">=20" },
   };
   return [{ path: "package.json", contents: printJson(manifest) }];
