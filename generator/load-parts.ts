@@ -11,8 +11,8 @@
  * text says it is: block scalars are indented deeper than their item, and a part cut inside a
  * quoted or bracketed value leaves that value unclosed, which is an error.
  */
-import { LineCounter, parseDocument, visit, type Document } from "yaml";
-import { collapsedKeys, cutByComment, nonJsonValues, type Found } from "./load-checks.js";
+import { LineCounter, parseDocument, type Document } from "yaml";
+import { inspect, type Found } from "./load-checks.js";
 
 export interface PartsRead {
   data: Record<string, unknown>;
@@ -93,9 +93,10 @@ function parsePart(
   } catch {
     return undefined; // nested too deeply: the whole parse says so
   }
-  if (doc.errors.length > 0 || doc.warnings.length > 0 || hasAlias(doc)) return undefined;
-  if (collapsedKeys(doc, () => 0).length > 0 || nonJsonValues(doc).length > 0) return undefined;
-  const warnings = cutByComment(doc, text).map((found) => {
+  if (doc.errors.length > 0 || doc.warnings.length > 0) return undefined;
+  const inspected = inspect(doc, text, () => 0);
+  if (inspected.hasAlias || inspected.problems.length > 0) return undefined;
+  const warnings = inspected.warnings.map((found) => {
     const { line, col } = lineCounter.linePos(found.offset);
     return { ...found, line: line + firstLine, column: col };
   });
@@ -104,17 +105,6 @@ function parsePart(
   } catch {
     return undefined;
   }
-}
-
-function hasAlias(doc: Document): boolean {
-  let found = false;
-  visit(doc, {
-    Alias() {
-      found = true;
-      return visit.BREAK;
-    },
-  });
-  return found;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

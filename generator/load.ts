@@ -1,7 +1,7 @@
 import { closeSync, fstatSync, openSync, readSync } from "node:fs";
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from "yaml";
 import { SpecError, eventOf, formatPath, type DataPath, type SpecProblem } from "./errors.js";
-import { collapsedKeys, cutByComment, nonJsonValues } from "./load-checks.js";
+import { inspect } from "./load-checks.js";
 import { readInParts } from "./load-parts.js";
 
 /** A parsed spec file that can say where any part of its data came from. */
@@ -141,9 +141,10 @@ export function loadSpec(file: string, source?: string | Uint8Array): LoadedSpec
       message: f.message,
       ...eventOf(f.path, eventName),
     }));
-  problems.push(...located([...collapsedKeys(doc, (offset) => position(offset).line), ...nonJsonValues(doc)]));
+  const inspected = inspect(doc, text, (offset) => position(offset).line);
+  problems.push(...located(inspected.problems));
   if (problems.length > 0) throw new SpecError(problems);
-  const warnings = located(cutByComment(doc, text));
+  const warnings = located(inspected.warnings);
 
   let data: unknown;
   try {
