@@ -52,11 +52,54 @@ export function printModule(module: ModuleSource, form: Form): string {
   }
   for (const d of visible) {
     if (form === "cjs" && (d.k === "import" || d.k === "export-from")) add(commonJsReference(d), d);
-    else add(printDeclaration(d), d);
+    else add(declarationDoc(d), d);
     if (form === "cjs" && d.k === "const" && d.exported) docs.push(hardline, exportsAssignment(d.name));
   }
   docs.push(hardline);
   return printDoc(docs, form);
+}
+
+/**
+ * A declaration that prints the same in every form (no part of it belongs to some forms only, as
+ * with a large constant of plain values: the fixtures) is printed once, on its own, and its text
+ * used by the other forms. On its own or in its module it is laid out alike: it starts a line
+ * and a line break follows it.
+ */
+function declarationDoc(d: Declaration): Doc {
+  const printed = printedOnce.get(d);
+  if (printed !== undefined) return printed;
+  const doc = printDeclaration(d);
+  if (variesByForm.has(d)) return doc;
+  if (!sameInEveryForm(doc)) {
+    variesByForm.add(d);
+    return doc;
+  }
+  const text = printDoc(doc);
+  printedOnce.set(d, text);
+  return text;
+}
+
+const printedOnce = new WeakMap<Declaration, string>();
+const variesByForm = new WeakSet<Declaration>();
+
+function sameInEveryForm(doc: Doc): boolean {
+  if (typeof doc === "string") return true;
+  if (Array.isArray(doc)) return (doc as readonly Doc[]).every(sameInEveryForm);
+  const d = doc as Exclude<Doc, string | readonly Doc[]>;
+  switch (d.kind) {
+    case "only":
+      return false;
+    case "group":
+      return sameInEveryForm(d.contents) && (d.states ?? []).every(sameInEveryForm);
+    case "if-break":
+      return sameInEveryForm(d.broken) && sameInEveryForm(d.flat);
+    case "indent":
+    case "align":
+    case "indent-if-break":
+      return sameInEveryForm(d.contents);
+    default:
+      return true;
+  }
 }
 
 /**
