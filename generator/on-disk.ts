@@ -4,8 +4,8 @@ import { lstatSync, realpathSync } from "node:fs";
 /** A regular file's identity: a file renamed over it, or written to, has another. Undefined for anything else. */
 export function fileStamp(path: string): string | undefined {
   try {
-    const stat = lstatSync(path, { bigint: true });
-    return stat.isFile() ? `${stat.dev}:${stat.ino}:${stat.size}:${stat.mtimeNs}:${stat.ctimeNs}` : undefined;
+    const stat = lstatSync(path);
+    return stat.isFile() ? `${stat.dev}:${stat.ino}:${stat.size}:${stat.mtimeMs}:${stat.ctimeMs}` : undefined;
   } catch {
     return undefined;
   }

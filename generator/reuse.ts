@@ -85,13 +85,14 @@ export function recall(previous: PreviousRun | undefined, event: EventModel, key
   return files;
 }
 
+/**
+ * A regular file's bytes and its identity before they were read. Its bytes are checked against
+ * the manifest's hash; the writer trusts it to be there still only while the identity holds.
+ */
 function readRegularFile(path: string): { bytes: Buffer; stamp: string } | undefined {
   try {
-    const before = fileStamp(path);
-    if (before === undefined) return undefined;
-    const bytes = readFileSync(path);
-    // Changed while read (another run renamed a file over it): not reused.
-    return fileStamp(path) === before ? { bytes, stamp: before } : undefined;
+    const stamp = fileStamp(path);
+    return stamp === undefined ? undefined : { bytes: readFileSync(path), stamp };
   } catch {
     return undefined;
   }
