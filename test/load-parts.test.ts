@@ -76,6 +76,54 @@ describe("a spec read in parts", () => {
       else expect(data).toEqual(whole(text));
     });
 
+  it("reads specs mutated at random as the whole parser does, or leaves them to it", () => {
+    // Snippets that sit badly with a reader of lines, put at random line starts of a valid spec.
+    const snippets = [
+      "  - name: x\n",
+      "- y\n",
+      "    d: |\n      - a\n",
+      "    d: |+\n      t\n\n",
+      "    d: >-\n  - z\n",
+      '    q: "a\n  - b"\n',
+      "    f: [1,\n  2]\n",
+      "# c\n",
+      "\n",
+      "  # c\n",
+      "k: v\n",
+      "    - nested\n",
+      "  -\n",
+      "    x: &a 1\n",
+      "    y: *a\n",
+      "\t- t\n",
+      "events:\n",
+      "---\n",
+      "  - name: z\n    description: one # two\n",
+      "    p: plain\n  cont\n",
+      "? complex\n: v\n",
+      "  - !!str 5\n",
+      "envelope: {}\n",
+      "   - odd\n",
+      "\r\n",
+      "  - |\n   x\n",
+    ];
+    let seed = 1;
+    const random = (n: number) => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % n;
+    let read = 0;
+    for (let i = 0; i < 3000; i++) {
+      let text = `${head}events:\n  - name: a.b\n    description: d\n`;
+      for (let j = random(5); j >= 0; j--) {
+        const at = random(2) ? text.length : text.lastIndexOf("\n", random(text.length)) + 1;
+        text = text.slice(0, at) + snippets[random(snippets.length)]! + text.slice(at);
+      }
+      const data = parts(text);
+      if (data === undefined) continue;
+      read++;
+      expect(parseDocument(text, { uniqueKeys: true }).errors, JSON.stringify(text)).toEqual([]);
+      expect(data, JSON.stringify(text)).toEqual(whole(text));
+    }
+    expect(read).toBeGreaterThan(100);
+  });
+
   it("is used for the common layout, and positions are still found (the whole file parsed on demand)", () => {
     const text = readFileSync(SPEC, "utf8");
     expect(parts(text)).toBeDefined();
