@@ -40,7 +40,7 @@ import {
 } from "./write-folder.js";
 import { acquireLock, LockError, type Lock } from "./write-lock.js";
 
-export { MANIFEST, withManifest, streamWithManifest } from "./manifest.js";
+export { MANIFEST, withManifest } from "./manifest.js";
 export { describeDiff, diffOutput, isUpToDate, type OutputDiff } from "./write-diff.js";
 export { OutputError } from "./write-folder.js";
 
